@@ -1,0 +1,27 @@
+package org.talon.event.api;
+
+import java.time.Instant;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The transaction a {@link BranchCommand} runs in. Events appended here are committed together
+ * with every other write the command makes in the same transaction, or not at all.
+ */
+@ProviderType
+public interface BranchTransaction {
+
+    /** The branch this transaction writes for. */
+    String branch();
+
+    /** The time of this group of commands; commands use it as "now" so events are ordered in time. */
+    Instant now();
+
+    /**
+     * Appends an event to the branch's log.
+     *
+     * @param type    event type, e.g. {@code TicketCalled}
+     * @param payload JSON object text
+     * @return the event with its sequence number (visible to readers after commit)
+     */
+    DomainEvent append(String type, String payload);
+}

@@ -1,0 +1,18 @@
+package org.talon.queue.api;
+
+/**
+ * What a kiosk, a web page or reception asks for when issuing a ticket.
+ *
+ * @param branch   branch id
+ * @param service  service code
+ * @param priority priority class, {@code null} for normal
+ * @param channel  where it is issued, {@code null} for API
+ * @param language language tag, {@code null} for the branch's default
+ * @param contact  phone or e-mail, or {@code null}
+ */
+public record IssueRequest(String branch, String service, PriorityClass priority, Channel channel, String language,
+        String contact) {
+    public static IssueRequest of(String branch, String service) {
+        return new IssueRequest(branch, service, null, null, null, null);
+    }
+}

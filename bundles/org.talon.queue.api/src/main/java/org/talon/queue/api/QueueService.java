@@ -1,0 +1,76 @@
+package org.talon.queue.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The queue engine. Every method that changes state returns only after the change and its
+ * events are committed; it throws {@link QueueException} when the change is refused, and then
+ * nothing changed. {@code branch} may be {@code null} when exactly one branch exists.
+ *
+ * <p>Two counters calling at the same moment never receive the same ticket: all commands of a
+ * branch are applied by one writer, one after the other.
+ */
+@ProviderType
+public interface QueueService {
+
+    List<Branch> branches();
+
+    Branch branch(String branch);
+
+    List<Service> services(String branch);
+
+    List<QueueStatus> queues(String branch);
+
+    List<Counter> counters(String branch);
+
+    List<WorkProfile> profiles(String branch);
+
+    /** Waiting, called, serving and parked tickets of the branch, waiting ones in call order per queue. */
+    List<Ticket> activeTickets(String branch);
+
+    Optional<Ticket> ticket(String branch, String numberOrId);
+
+    Ticket issue(IssueRequest request);
+
+    /** Opens a counter, optionally with an operator logging in. */
+    Counter open(String branch, String counter, String operator);
+
+    Counter pause(String branch, String counter);
+
+    Counter close(String branch, String counter);
+
+    /**
+     * Calls the next customer to the counter by its work profile. Opens a closed counter. A
+     * counter that still has a called or serving ticket must finish, mark no-show, park or
+     * transfer it first.
+     *
+     * @return the called ticket, or empty when no one is waiting for this counter
+     */
+    Optional<Ticket> call(String branch, String counter);
+
+    /** Calls the counter's current ticket again. */
+    Ticket recall(String branch, String counter);
+
+    /** The called customer arrived: service starts. */
+    Ticket serve(String branch, String counter);
+
+    /** Service ended. */
+    Ticket finish(String branch, String counter);
+
+    /** The called customer did not come. */
+    Ticket noShow(String branch, String counter);
+
+    /** Sets the counter's current ticket aside; it can be called back with {@link #callParked}. */
+    Ticket park(String branch, String counter);
+
+    /** Calls a parked ticket back to the counter. */
+    Ticket callParked(String branch, String counter, String numberOrId);
+
+    /** Sends the counter's current ticket to another queue, counter or operator pool. */
+    Ticket transfer(String branch, String counter, TransferTarget target);
+
+    /** Cancels a waiting or parked ticket, e.g. when the customer leaves. */
+    Ticket cancel(String branch, String numberOrId);
+}
