@@ -24,4 +24,11 @@ public interface BranchTransaction {
      * @return the event with its sequence number (visible to readers after commit)
      */
     DomainEvent append(String type, String payload);
+
+    /**
+     * Registers an action the writer runs, on its own thread and before it starts the next
+     * group, if this group's commit fails. A command that keeps state in memory uses it to
+     * forget what it changed, since nothing of it was stored.
+     */
+    void onRollback(Runnable action);
 }

@@ -1,0 +1,662 @@
+package org.talon.queue.internal.engine;
+
+import static org.talon.queue.api.QueueException.Reason.ILLEGAL_STATE;
+import static org.talon.queue.api.QueueException.Reason.INVALID;
+import static org.talon.queue.api.QueueException.Reason.NOT_FOUND;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.talon.queue.api.CallCondition;
+import org.talon.queue.api.Channel;
+import org.talon.queue.api.Counter;
+import org.talon.queue.api.CounterState;
+import org.talon.queue.api.IssueRequest;
+import org.talon.queue.api.PriorityClass;
+import org.talon.queue.api.ProfileEntry;
+import org.talon.queue.api.QueueException;
+import org.talon.queue.api.QueueStatus;
+import org.talon.queue.api.Service;
+import org.talon.queue.api.Ticket;
+import org.talon.queue.api.TicketState;
+import org.talon.queue.api.TransferTarget;
+import org.talon.queue.api.WorkProfile;
+
+/**
+ * The live state of one branch and every rule that changes it. Not thread-safe: only the
+ * branch's single writer calls the commands, so two counters can never take the same ticket.
+ *
+ * <p>Every command checks first and changes second: when it throws, nothing has changed. What a
+ * command changes is recorded in the journal (events, tickets and counters to store), which the
+ * writer drains and stores in the same transaction.
+ */
+public final class BranchState {
+    public static final int MAX_CONTACT = 200;
+
+    /** An event to append, with its JSON payload. */
+    public record PendingEvent(String type, String payload) {
+    }
+
+    /** What the commands since the last drain changed. */
+    public record Journal(List<PendingEvent> events, List<LiveTicket> tickets, List<LiveCounter> counters) {
+        public boolean isEmpty() {
+            return events.isEmpty() && tickets.isEmpty() && counters.isEmpty();
+        }
+    }
+
+    private final BranchSetup setup;
+    private final LongSupplier ids;
+    private final Numbering numbering;
+    private final ServiceTimes times = new ServiceTimes();
+    private final Map<String, Line> queues = new LinkedHashMap<>();
+    private final Map<String, LiveCounter> counters = new LinkedHashMap<>();
+    private final Map<String, Line> pools = new HashMap<>();
+    private final Map<Long, LiveTicket> active = new LinkedHashMap<>();
+    private long lineOrder;
+
+    private final List<PendingEvent> events = new ArrayList<>();
+    private final Set<LiveTicket> dirtyTickets = new LinkedHashSet<>();
+    private final Set<LiveCounter> dirtyCounters = new LinkedHashSet<>();
+
+    public BranchState(BranchSetup setup, LongSupplier ids) {
+        this.setup = setup;
+        this.ids = ids;
+        this.numbering = new Numbering(setup.branch().zone());
+        for (String q : setup.queues().keySet()) {
+            queues.put(q, new Line("queue:" + q));
+        }
+        for (Service s : setup.services().values()) {
+            times.expect(s.queue(), s.expectedServiceTime());
+        }
+        for (BranchSetup.CounterSetup c : setup.counters().values()) {
+            counters.put(c.id(), new LiveCounter(c.id(), c.name(), c.profile()));
+        }
+    }
+
+    public BranchSetup setup() {
+        return setup;
+    }
+
+    public String id() {
+        return setup.id();
+    }
+
+    // ------------------------------------------------------------------ restoring from storage
+
+    /** Puts back a stored ticket that is not final. */
+    public void restore(LiveTicket t) {
+        numbering.used(t.day, prefixOf(t), t.dailyNumber);
+        lineOrder = Math.max(lineOrder, Math.abs(t.lineOrder) + 1);
+        active.put(t.id, t);
+        switch (t.state) {
+            case WAITING -> lineOf(t).add(t);
+            case CALLED, SERVING -> {
+                LiveCounter c = counters.get(t.counter);
+                if (c != null && c.current == null) {
+                    c.current = t;
+                } else {
+                    // Its counter is gone from the configuration: the ticket waits again in its queue.
+                    t.state = TicketState.WAITING;
+                    t.counter = null;
+                    lineOf(t).add(t);
+                    dirtyTickets.add(t);
+                }
+            }
+            case PARKED -> {
+            }
+            default -> active.remove(t.id);
+        }
+    }
+
+    /** Tells the numbering a number used by a stored (possibly final) ticket of the current day. */
+    public void restoreNumber(java.time.LocalDate day, String prefix, int number) {
+        numbering.used(day, prefix, number);
+    }
+
+    /** Puts back a stored counter state. */
+    public void restoreCounter(String id, CounterState state, String operator) {
+        LiveCounter c = counters.get(id);
+        if (c != null) {
+            c.state = state;
+            c.operator = operator;
+        }
+    }
+
+    private String prefixOf(LiveTicket t) {
+        Service s = setup.services().get(t.service);
+        if (s != null) return s.prefix();
+        return t.number.substring(0, t.number.length() - Math.max(3, String.valueOf(t.dailyNumber).length()));
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    public LiveTicket issue(IssueRequest r, Instant now) {
+        Service s = service(r.service());
+        String language = r.language();
+        if (language == null || language.isBlank()) {
+            language = setup.branch().locales().isEmpty() ? "en" : setup.branch().locales().get(0).toLanguageTag();
+        } else {
+            String lang = language;
+            if (!setup.branch().locales().isEmpty()
+                    && setup.branch().locales().stream().noneMatch(l -> l.toLanguageTag().equalsIgnoreCase(lang))) {
+                throw Messages.refuse(INVALID, "language.unsupported", id(), language,
+                        setup.branch().locales().stream().map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
+            }
+        }
+        String contact = r.contact() == null || r.contact().isBlank() ? null : r.contact().strip();
+        if (contact != null && contact.length() > MAX_CONTACT) {
+            throw Messages.refuse(INVALID, "contact.tooLong", MAX_CONTACT);
+        }
+        PriorityClass priority = r.priority() == null ? PriorityClass.NORMAL : r.priority();
+        Channel channel = r.channel() == null ? Channel.API : r.channel();
+
+        int n = numbering.next(s.prefix(), now);
+        LiveTicket t = new LiveTicket(ids.getAsLong(), Numbering.format(s.prefix(), n), numbering.dayOf(now), n,
+                s.code(), s.queue(), priority, channel, language, contact, now);
+        t.lineKey = now.minus(setup.headStart(priority));
+        t.lineOrder = lineOrder++;
+        queues.get(s.queue()).add(t);
+        active.put(t.id, t);
+        changed(t);
+        event("TicketIssued", t, null);
+        return t;
+    }
+
+    public LiveCounter open(String counterId, String operator, Instant now) {
+        LiveCounter c = counter(counterId);
+        c.state = CounterState.OPEN;
+        if (operator != null && !operator.isBlank()) c.operator = operator.strip();
+        changed(c);
+        counterEvent("CounterOpened", c);
+        return c;
+    }
+
+    public LiveCounter pause(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        if (c.state == CounterState.CLOSED) throw Messages.refuse(ILLEGAL_STATE, "counter.closedCannotPause", c.id);
+        c.state = CounterState.PAUSED;
+        changed(c);
+        counterEvent("CounterPaused", c);
+        return c;
+    }
+
+    public LiveCounter close(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        if (c.current != null) throw busy(c);
+        c.state = CounterState.CLOSED;
+        c.operator = null;
+        c.round.clear();
+        changed(c);
+        counterEvent("CounterClosed", c);
+        return c;
+    }
+
+    /** Calls the next ticket to the counter; {@code null} when no one waits for it. */
+    public LiveTicket call(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        if (c.current != null) throw busy(c);
+        WorkProfile p = profile(c);
+        LiveTicket t = choose(c, p, now);
+        if (c.state != CounterState.OPEN) {
+            c.state = CounterState.OPEN;
+            changed(c);
+            counterEvent("CounterOpened", c);
+        }
+        if (t == null) return null;
+        t.line.remove(t);
+        t.state = TicketState.CALLED;
+        t.calledAt = now;
+        t.counter = c.id;
+        t.operatorPool = null;
+        c.current = t;
+        changed(t);
+        changed(c);
+        event("TicketCalled", t, c);
+        return t;
+    }
+
+    public LiveTicket recall(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.recall");
+        requireState(t, "action.recall", TicketState.CALLED);
+        t.recalls++;
+        t.calledAt = now;
+        changed(t);
+        event("TicketRecalled", t, c);
+        return t;
+    }
+
+    public LiveTicket serve(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.serve");
+        requireState(t, "action.serve", TicketState.CALLED);
+        t.state = TicketState.SERVING;
+        t.servedAt = now;
+        changed(t);
+        event("TicketServing", t, c);
+        return t;
+    }
+
+    public LiveTicket finish(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.finish");
+        requireState(t, "action.finish", TicketState.SERVING);
+        t.state = TicketState.DONE;
+        t.finishedAt = now;
+        times.observe(t.queue, Duration.between(t.servedAt == null ? t.calledAt : t.servedAt, now));
+        release(c, t);
+        event("TicketFinished", t, c);
+        return t;
+    }
+
+    public LiveTicket noShow(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.noshow");
+        requireState(t, "action.noshow", TicketState.CALLED);
+        t.state = TicketState.NO_SHOW;
+        t.finishedAt = now;
+        release(c, t);
+        event("TicketNoShow", t, c);
+        return t;
+    }
+
+    public LiveTicket park(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.park");
+        requireState(t, "action.park", TicketState.CALLED, TicketState.SERVING);
+        t.state = TicketState.PARKED;
+        c.current = null;
+        changed(t);
+        changed(c);
+        event("TicketParked", t, c);
+        return t;
+    }
+
+    public LiveTicket callParked(String counterId, String ticket, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = ticket(ticket);
+        if (c.current != null) throw busy(c);
+        requireState(t, "action.call", TicketState.PARKED);
+        if (c.state != CounterState.OPEN) {
+            c.state = CounterState.OPEN;
+            counterEvent("CounterOpened", c);
+        }
+        t.state = TicketState.CALLED;
+        t.calledAt = now;
+        t.counter = c.id;
+        c.current = t;
+        changed(t);
+        changed(c);
+        event("TicketCalled", t, c);
+        return t;
+    }
+
+    public LiveTicket transfer(String counterId, TransferTarget target, Instant now) {
+        LiveCounter c = counter(counterId);
+        LiveTicket t = current(c, "action.transfer");
+        requireState(t, "action.transfer", TicketState.CALLED, TicketState.SERVING);
+        if (target == null || target.kind() == null) throw Messages.refuse(INVALID, "queue.unknown", id(), "");
+        Line to;
+        String queue = t.queue;
+        String toCounter = null;
+        String toOperator = null;
+        switch (target.kind()) {
+            case QUEUE -> {
+                to = queues.get(target.id());
+                if (to == null) throw Messages.refuse(NOT_FOUND, "queue.unknown", id(), target.id());
+                queue = target.id();
+            }
+            case COUNTER -> {
+                LiveCounter other = counters.get(target.id());
+                if (other == null) throw Messages.refuse(NOT_FOUND, "counter.unknown", id(), target.id());
+                if (other == c) throw Messages.refuse(INVALID, "transfer.sameCounter", t.number, c.id);
+                to = other.transfers;
+                toCounter = other.id;
+            }
+            case OPERATOR -> {
+                if (target.id() == null || target.id().isBlank()) throw Messages.refuse(INVALID, "operator.missing");
+                toOperator = target.id().strip();
+                to = pools.computeIfAbsent(toOperator, o -> new Line("operator:" + o));
+            }
+            default -> throw new IllegalArgumentException(target.kind().name());
+        }
+        t.state = TicketState.WAITING;
+        t.queue = queue;
+        t.counter = toCounter;
+        t.operatorPool = toOperator;
+        t.calledAt = null;
+        t.servedAt = null;
+        if (target.first()) {
+            t.lineKey = Instant.EPOCH;
+            t.lineOrder = -(lineOrder++);
+        } else {
+            t.lineKey = now;
+            t.lineOrder = lineOrder++;
+        }
+        to.add(t);
+        c.current = null;
+        changed(t);
+        changed(c);
+        event("TicketTransferred", t, c);
+        return t;
+    }
+
+    public LiveTicket cancel(String ticket, Instant now) {
+        LiveTicket t = ticket(ticket);
+        requireState(t, "action.cancel", TicketState.WAITING, TicketState.PARKED);
+        if (t.line != null) t.line.remove(t);
+        t.state = TicketState.CANCELLED;
+        t.finishedAt = now;
+        active.remove(t.id);
+        changed(t);
+        event("TicketCancelled", t, null);
+        return t;
+    }
+
+    // ------------------------------------------------------------------ call rules
+
+    private LiveTicket choose(LiveCounter c, WorkProfile p, Instant now) {
+        if (!c.transfers.isEmpty()) return c.transfers.head();
+        if (c.operator != null) {
+            Line pool = pools.get(c.operator);
+            if (pool != null && !pool.isEmpty()) return pool.head();
+        }
+        for (CallCondition cond : p.conditions()) {
+            Line l = queues.get(cond.queue());
+            LiveTicket h = l == null ? null : l.head();
+            if (h != null && Duration.between(h.issuedAt, now).compareTo(cond.waitedOver()) > 0) return h;
+        }
+        return switch (p.rule()) {
+            case STRICT_ORDER -> strictOrder(p);
+            case LONGEST_WAIT -> best(p, Comparator.comparing((LiveTicket t) -> t.lineKey).thenComparing(Line.ORDER));
+            case EARLIEST_BREACH -> best(p, Comparator.comparing(this::breachAt).thenComparing(Line.ORDER));
+            case WEIGHTED -> weighted(c, p);
+        };
+    }
+
+    private LiveTicket strictOrder(WorkProfile p) {
+        for (ProfileEntry e : p.entries()) {
+            LiveTicket h = head(e.queue());
+            if (h != null) return h;
+        }
+        return null;
+    }
+
+    private LiveTicket best(WorkProfile p, Comparator<LiveTicket> order) {
+        LiveTicket best = null;
+        for (ProfileEntry e : p.entries()) {
+            LiveTicket h = head(e.queue());
+            if (h != null && (best == null || order.compare(h, best) < 0)) best = h;
+        }
+        return best;
+    }
+
+    private Instant breachAt(LiveTicket t) {
+        Service s = setup.services().get(t.service);
+        return t.issuedAt.plus(s == null ? Duration.ZERO : s.targetWait());
+    }
+
+    /**
+     * Entries in order; a limited entry is called while fewer than its limit were called in
+     * this round; an unlimited entry is called and ends the round. When no entry may be called
+     * but some were called in this round, a new round starts.
+     */
+    private LiveTicket weighted(LiveCounter c, WorkProfile p) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            for (ProfileEntry e : p.entries()) {
+                LiveTicket h = head(e.queue());
+                if (h == null) continue;
+                if (e.limit() <= 0) {
+                    c.round.clear();
+                    return h;
+                }
+                int called = c.round.getOrDefault(e.queue(), 0);
+                if (called < e.limit()) {
+                    c.round.put(e.queue(), called + 1);
+                    return h;
+                }
+            }
+            if (c.round.isEmpty()) return null;
+            c.round.clear();
+        }
+        return null;
+    }
+
+    private LiveTicket head(String queue) {
+        Line l = queues.get(queue);
+        return l == null ? null : l.head();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    public List<QueueStatus> queueStatus(Instant now) {
+        List<QueueStatus> out = new ArrayList<>();
+        for (Map.Entry<String, Line> e : queues.entrySet()) {
+            Line l = e.getValue();
+            LiveTicket h = oldest(l);
+            int open = openCountersFor(e.getKey());
+            Duration estimate = open == 0 ? null : estimate(e.getKey(), l.size() + 1, open);
+            out.add(new QueueStatus(id(), e.getKey(), setup.queues().get(e.getKey()), l.size(),
+                    h == null ? Duration.ZERO : Duration.between(h.issuedAt, now), estimate, open));
+        }
+        return out;
+    }
+
+    private static LiveTicket oldest(Line l) {
+        LiveTicket oldest = null;
+        for (LiveTicket t : l) {
+            if (oldest == null || t.issuedAt.isBefore(oldest.issuedAt)) oldest = t;
+        }
+        return oldest;
+    }
+
+    public Ticket view(LiveTicket t) {
+        if (t.state != TicketState.WAITING || t.line == null) return t.toTicket(id(), 0, null);
+        int pos = t.line.positionOf(t);
+        Duration est;
+        if (t.operatorPool != null || t.counter != null) {
+            est = times.mean(t.queue).multipliedBy(pos - 1);
+        } else {
+            int open = openCountersFor(t.queue);
+            est = open == 0 ? null : estimate(t.queue, pos, open);
+        }
+        return t.toTicket(id(), pos, est);
+    }
+
+    /** Expected wait of the ticket at 1-based {@code position} with {@code open} counters calling. */
+    private Duration estimate(String queue, int position, int open) {
+        return times.mean(queue).multipliedBy(position - 1).dividedBy(open);
+    }
+
+    public int openCountersFor(String queue) {
+        int n = 0;
+        for (LiveCounter c : counters.values()) {
+            if (c.state != CounterState.OPEN) continue;
+            WorkProfile p = setup.profiles().get(c.profile);
+            if (p != null && p.entries().stream().anyMatch(e -> e.queue().equals(queue))) n++;
+        }
+        return n;
+    }
+
+    public List<Ticket> activeTickets() {
+        List<Ticket> out = new ArrayList<>();
+        for (Line l : queues.values()) {
+            for (LiveTicket t : l) out.add(view(t));
+        }
+        for (LiveCounter c : counters.values()) {
+            for (LiveTicket t : c.transfers) out.add(view(t));
+        }
+        for (Line l : pools.values()) {
+            for (LiveTicket t : l) out.add(view(t));
+        }
+        for (LiveTicket t : active.values()) {
+            if (t.state != TicketState.WAITING) out.add(view(t));
+        }
+        return out;
+    }
+
+    public List<Counter> counterViews() {
+        List<Counter> out = new ArrayList<>();
+        for (LiveCounter c : counters.values()) out.add(view(c));
+        return out;
+    }
+
+    public Counter view(LiveCounter c) {
+        return new Counter(id(), c.id, c.name, c.profile, c.state, c.operator, c.current == null ? null : view(c.current));
+    }
+
+    public LiveTicket find(String numberOrId) {
+        if (numberOrId == null) return null;
+        String key = numberOrId.strip();
+        LiveTicket found = null;
+        for (LiveTicket t : active.values()) {
+            if (t.number.equalsIgnoreCase(key) && (found == null || t.day.isAfter(found.day))) found = t;
+        }
+        if (found == null && key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19) {
+            found = active.get(Long.parseLong(key));
+        }
+        return found;
+    }
+
+    public Collection<LiveCounter> liveCounters() {
+        return counters.values();
+    }
+
+    public int waiting() {
+        int n = 0;
+        for (Line l : queues.values()) n += l.size();
+        for (LiveCounter c : counters.values()) n += c.transfers.size();
+        for (Line l : pools.values()) n += l.size();
+        return n;
+    }
+
+    // ------------------------------------------------------------------ journal
+
+    public Journal drain() {
+        Journal j = new Journal(List.copyOf(events), List.copyOf(dirtyTickets), List.copyOf(dirtyCounters));
+        events.clear();
+        dirtyTickets.clear();
+        dirtyCounters.clear();
+        return j;
+    }
+
+    private void changed(LiveTicket t) {
+        dirtyTickets.add(t);
+    }
+
+    private void changed(LiveCounter c) {
+        dirtyCounters.add(c);
+    }
+
+    private void event(String type, LiveTicket t, LiveCounter c) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ticketId", t.id);
+        f.put("number", t.number);
+        f.put("service", t.service);
+        f.put("queue", t.queue);
+        f.put("priority", t.priority.name());
+        f.put("channel", t.channel.name());
+        f.put("language", t.language);
+        f.put("state", t.state.name());
+        f.put("issuedAt", t.issuedAt.toString());
+        if (c != null) {
+            f.put("counter", c.id);
+            f.put("counterName", c.name);
+            f.put("operator", c.operator);
+        }
+        if (t.state == TicketState.WAITING && t.counter != null) f.put("toCounter", t.counter);
+        if (t.operatorPool != null) f.put("toOperator", t.operatorPool);
+        if (t.recalls > 0) f.put("recalls", t.recalls);
+        events.add(new PendingEvent(type, Json.object(f)));
+    }
+
+    private void counterEvent(String type, LiveCounter c) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("counter", c.id);
+        f.put("counterName", c.name);
+        f.put("state", c.state.name());
+        f.put("operator", c.operator);
+        events.add(new PendingEvent(type, Json.object(f)));
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private void release(LiveCounter c, LiveTicket t) {
+        c.current = null;
+        active.remove(t.id);
+        changed(t);
+        changed(c);
+    }
+
+    private Service service(String code) {
+        Service s = code == null ? null : setup.services().get(code.strip().toUpperCase(Locale.ROOT));
+        if (s == null && code != null) s = setup.services().get(code.strip());
+        if (s == null) throw Messages.refuse(NOT_FOUND, "service.unknown", id(), code);
+        return s;
+    }
+
+    private LiveCounter counter(String id) {
+        LiveCounter c = id == null ? null : counters.get(id.strip());
+        if (c == null) throw Messages.refuse(NOT_FOUND, "counter.unknown", id(), id);
+        return c;
+    }
+
+    private WorkProfile profile(LiveCounter c) {
+        WorkProfile p = setup.profiles().get(c.profile);
+        if (p == null) throw Messages.refuse(NOT_FOUND, "profile.unknown", id(), c.id, c.profile);
+        return p;
+    }
+
+    private LiveTicket ticket(String numberOrId) {
+        LiveTicket t = find(numberOrId);
+        if (t == null) throw Messages.refuse(NOT_FOUND, "ticket.unknown", id(), numberOrId);
+        return t;
+    }
+
+    private LiveTicket current(LiveCounter c, String actionKey) {
+        if (c.current == null) {
+            throw Messages.refuse(ILLEGAL_STATE, "counter.noTicket", c.id, Messages.text(Locale.ROOT, actionKey));
+        }
+        return c.current;
+    }
+
+    private QueueException busy(LiveCounter c) {
+        return Messages.refuse(ILLEGAL_STATE, "counter.busy", c.id, c.current.number,
+                Messages.text(Locale.ROOT, "state." + c.current.state));
+    }
+
+    private static void requireState(LiveTicket t, String actionKey, TicketState... allowed) {
+        for (TicketState s : allowed) {
+            if (t.state == s) return;
+        }
+        throw new QueueException(ILLEGAL_STATE, "ticket.illegal",
+                Messages.text(Locale.ROOT, "ticket.illegal", t.number, Messages.text(Locale.ROOT, "state." + t.state),
+                        Messages.text(Locale.ROOT, actionKey)),
+                t.number, t.state.name(), actionKey);
+    }
+
+    private Line lineOf(LiveTicket t) {
+        if (t.operatorPool != null) return pools.computeIfAbsent(t.operatorPool, o -> new Line("operator:" + o));
+        if (t.counter != null && counters.containsKey(t.counter)) return counters.get(t.counter).transfers;
+        Line l = queues.get(t.queue);
+        if (l == null) {
+            // Its queue is gone from the configuration: it waits in its service's queue, or the first one.
+            Service s = setup.services().get(t.service);
+            l = s != null && queues.containsKey(s.queue()) ? queues.get(s.queue()) : queues.values().iterator().next();
+            t.queue = l.id.substring("queue:".length());
+            dirtyTickets.add(t);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,53 @@
+package org.talon.queue.internal.engine;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.TreeSet;
+
+/**
+ * Tickets waiting in one place (a queue, a counter, an operator's pool), in call order: by key
+ * time (arrival minus the priority class's head start), then by the order they entered.
+ */
+final class Line implements Iterable<LiveTicket> {
+    static final Comparator<LiveTicket> ORDER = Comparator.comparing((LiveTicket t) -> t.lineKey)
+            .thenComparingLong(t -> t.lineOrder).thenComparingLong(t -> t.id);
+
+    final String id;
+    private final TreeSet<LiveTicket> tickets = new TreeSet<>(ORDER);
+
+    Line(String id) {
+        this.id = id;
+    }
+
+    void add(LiveTicket t) {
+        t.line = this;
+        tickets.add(t);
+    }
+
+    void remove(LiveTicket t) {
+        tickets.remove(t);
+        t.line = null;
+    }
+
+    LiveTicket head() {
+        return tickets.isEmpty() ? null : tickets.first();
+    }
+
+    boolean isEmpty() {
+        return tickets.isEmpty();
+    }
+
+    int size() {
+        return tickets.size();
+    }
+
+    /** 1-based place of the ticket in this line. */
+    int positionOf(LiveTicket t) {
+        return tickets.headSet(t, false).size() + 1;
+    }
+
+    @Override
+    public Iterator<LiveTicket> iterator() {
+        return tickets.iterator();
+    }
+}

@@ -1,0 +1,81 @@
+package org.talon.queue.internal.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.talon.queue.api.Channel;
+import org.talon.queue.api.PriorityClass;
+import org.talon.queue.api.Ticket;
+import org.talon.queue.api.TicketState;
+
+/** A ticket as the engine holds it while it is not final. Only the branch's writer touches it. */
+public final class LiveTicket {
+    public final long id;
+    public final String number;
+    public final LocalDate day;
+    public final int dailyNumber;
+    public final String service;
+    public final PriorityClass priority;
+    public final Channel channel;
+    public final String language;
+    public final String contact;
+    public final Instant issuedAt;
+
+    public String queue;
+    public TicketState state = TicketState.WAITING;
+    public Instant calledAt;
+    public Instant servedAt;
+    public Instant finishedAt;
+    public String counter;
+    public String operatorPool;
+    public int recalls;
+
+    /** Where it stands in line: ordered by key time, then by entry order. */
+    Instant lineKey;
+    long lineOrder;
+    Line line;
+
+    public LiveTicket(long id, String number, LocalDate day, int dailyNumber, String service, String queue,
+            PriorityClass priority, Channel channel, String language, String contact, Instant issuedAt) {
+        this.id = id;
+        this.number = number;
+        this.day = day;
+        this.dailyNumber = dailyNumber;
+        this.service = service;
+        this.queue = queue;
+        this.priority = priority;
+        this.channel = channel;
+        this.language = language;
+        this.contact = contact;
+        this.issuedAt = issuedAt;
+    }
+
+    public Instant lineKey() {
+        return lineKey;
+    }
+
+    public long lineOrder() {
+        return lineOrder;
+    }
+
+    /** Restores the place in line a stored ticket had. */
+    public void placeInLine(Instant key, long order) {
+        this.lineKey = key;
+        this.lineOrder = order;
+    }
+
+    public Ticket toTicket(int position, Duration estimate) {
+        return new Ticket(id, null, number, day, service, queue, priority, channel, language, contact, state, issuedAt,
+                calledAt, counter, operatorPool, recalls, position, estimate);
+    }
+
+    public Ticket toTicket(String branch, int position, Duration estimate) {
+        return new Ticket(id, branch, number, day, service, queue, priority, channel, language, contact, state,
+                issuedAt, calledAt, counter, operatorPool, recalls, position, estimate);
+    }
+
+    @Override
+    public String toString() {
+        return number + "(" + state + ")";
+    }
+}

@@ -1,0 +1,41 @@
+package org.talon.queue.internal.engine;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.talon.queue.api.QueueException;
+import org.talon.queue.api.QueueException.Reason;
+
+/**
+ * The queue bundle's user-visible texts, from {@code org/talon/queue/internal/messages*.properties}
+ * (en, ru, pl).
+ */
+public final class Messages {
+    static final String BUNDLE = "org.talon.queue.internal.messages";
+
+    private Messages() {
+    }
+
+    public static String text(Locale locale, String key, Object... args) {
+        ResourceBundle rb;
+        try {
+            rb = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            rb = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Messages.class.getClassLoader());
+        }
+        String pattern;
+        try {
+            pattern = rb.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A refusal whose English message comes from the resource bundle. */
+    public static QueueException refuse(Reason reason, String key, Object... args) {
+        return new QueueException(reason, key, text(Locale.ROOT, key, args), args);
+    }
+}
