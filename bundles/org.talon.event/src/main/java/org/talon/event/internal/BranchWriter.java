@@ -1,0 +1,192 @@
+package org.talon.event.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.talon.event.api.BranchCommand;
+import org.talon.event.api.BranchTransaction;
+import org.talon.event.api.DomainEvent;
+import org.talon.event.api.StorageUnavailableException;
+
+/**
+ * The single writer of one branch. It takes every command waiting at the moment, runs them in
+ * order inside one transaction, commits once (one disk flush for the whole group) and only then
+ * completes each command's future. Sequence numbers are given here, in commit order, so the log
+ * has no gaps and readers never see a later event before an earlier one.
+ */
+final class BranchWriter implements Runnable {
+    /** Upper bound of commands in one group, so one transaction stays small. */
+    static final int MAX_GROUP = 2000;
+
+    private record Pending<T>(BranchCommand<T> command, CompletableFuture<T> future) {
+    }
+
+    private final String branch;
+    private final EventStore store;
+    private final Clock clock;
+    private final Consumer<List<DomainEvent>> committed;
+    private final LinkedBlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastSequence;
+    private Instant lastTime = Instant.EPOCH;
+
+    BranchWriter(String branch, EventStore store, Clock clock, Consumer<List<DomainEvent>> committed) {
+        this.branch = branch;
+        this.store = store;
+        this.clock = clock;
+        this.committed = committed;
+        this.lastSequence = store.lastSequence(branch);
+        this.thread = new Thread(this, "talon-writer-" + branch);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    <T> CompletableFuture<T> submit(BranchCommand<T> command) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new StorageUnavailableException("The event log of branch " + branch + " is stopping", null));
+            return f;
+        }
+        inbox.add(new Pending<>(command, f));
+        return f;
+    }
+
+    /** Stops taking commands, lets those already submitted finish, then ends the thread. */
+    void stop(long waitMillis) {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending<?> p;
+        while ((p = inbox.poll()) != null) {
+            p.future.completeExceptionally(new StorageUnavailableException("The event log of branch " + branch + " stopped", null));
+        }
+    }
+
+    @Override
+    public void run() {
+        List<Pending<?>> group = new ArrayList<>();
+        while (running || !inbox.isEmpty()) {
+            try {
+                Pending<?> first = running ? inbox.poll(1, TimeUnit.SECONDS) : inbox.poll();
+                if (first == null) continue;
+                group.add(first);
+                inbox.drainTo(group, MAX_GROUP - 1);
+                runGroup(group);
+            } catch (InterruptedException e) {
+                // stop() was called: finish what is queued, then end.
+            } catch (Throwable t) {
+                for (Pending<?> p : group) p.future.completeExceptionally(t);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private final class Tx implements BranchTransaction {
+        final Instant now;
+        final List<DomainEvent> events = new ArrayList<>();
+        final List<Runnable> rollbacks = new ArrayList<>();
+        long next;
+
+        Tx(Instant now, long next) {
+            this.now = now;
+            this.next = next;
+        }
+
+        @Override
+        public String branch() {
+            return branch;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public DomainEvent append(String type, String payload) {
+            DomainEvent e = new DomainEvent(next++, branch, type, now, payload);
+            events.add(e);
+            return e;
+        }
+
+        @Override
+        public void onRollback(Runnable action) {
+            rollbacks.add(action);
+        }
+    }
+
+    private void runGroup(List<Pending<?>> group) {
+        Instant now = clock.instant();
+        if (now.isBefore(lastTime)) now = lastTime; // time in the log never runs backwards
+        lastTime = now;
+        Tx tx = new Tx(now, lastSequence + 1);
+        Object[] results = new Object[group.size()];
+        Throwable[] errors = new Throwable[group.size()];
+        try {
+            store.inTransaction(() -> {
+                for (int i = 0; i < group.size(); i++) {
+                    int mark = tx.events.size();
+                    long seqMark = tx.next;
+                    try {
+                        results[i] = group.get(i).command.execute(tx);
+                    } catch (Throwable e) {
+                        // A refused command fails alone; whatever it appended is dropped.
+                        errors[i] = e;
+                        tx.events.subList(mark, tx.events.size()).clear();
+                        tx.next = seqMark;
+                    }
+                }
+                if (!tx.events.isEmpty()) store.insert(tx.events);
+                return null;
+            });
+        } catch (Throwable commitFailure) {
+            for (Runnable r : tx.rollbacks) {
+                try {
+                    r.run();
+                } catch (RuntimeException ignored) {
+                    // a rollback hook must not keep the others from running
+                }
+            }
+            StorageUnavailableException e = new StorageUnavailableException(
+                    "Branch " + branch + ": the database did not store the change (" + rootMessage(commitFailure) + ")",
+                    commitFailure);
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).future.completeExceptionally(errors[i] != null ? errors[i] : e);
+            }
+            return;
+        }
+        lastSequence = tx.next - 1;
+        for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
+        if (!tx.events.isEmpty()) committed.accept(List.copyOf(tx.events));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Pending<T> p, Object result, Throwable error) {
+        if (error != null) p.future.completeExceptionally(error);
+        else p.future.complete((T) result);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+    }
+}

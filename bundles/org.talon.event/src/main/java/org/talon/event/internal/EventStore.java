@@ -1,0 +1,24 @@
+package org.talon.event.internal;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.talon.event.api.DomainEvent;
+
+/** Where the log is kept, and the transactions the writer runs its groups in. */
+public interface EventStore {
+
+    /**
+     * Runs {@code work} in one new transaction and commits it; the commands' own writes join
+     * that transaction. Throws when the commit fails, and then nothing of the work is stored.
+     */
+    <T> T inTransaction(Callable<T> work) throws Exception;
+
+    /** Stores events inside the transaction {@link #inTransaction} runs. */
+    void insert(List<DomainEvent> events);
+
+    /** Committed events of a branch with a sequence greater than {@code after}, in order. */
+    List<DomainEvent> read(String branch, long after, int max);
+
+    /** The greatest committed sequence number of a branch, 0 for none. */
+    long lastSequence(String branch);
+}

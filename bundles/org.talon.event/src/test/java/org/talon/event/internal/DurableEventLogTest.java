@@ -1,0 +1,117 @@
+package org.talon.event.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.talon.event.api.DomainEvent;
+import org.talon.event.api.EventListener;
+import org.talon.event.api.StorageUnavailableException;
+
+class DurableEventLogTest {
+    final MemoryEventStore store = new MemoryEventStore();
+    final DurableEventLog log = new DurableEventLog(store, Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        log.deactivate();
+    }
+
+    static <T> T get(java.util.concurrent.CompletionStage<T> s) throws Exception {
+        return s.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sequencesStartAtOneAndHaveNoGapsPerBranch() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            get(log.submit("a", tx -> tx.append("T", "{}")));
+            get(log.submit("b", tx -> tx.append("T", "{}")));
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), log.read("a", 0, 100).stream().map(DomainEvent::sequence).toList());
+        assertEquals(5, log.lastSequence("b"));
+        assertEquals(List.of(4L, 5L), log.read("a", 3, 100).stream().map(DomainEvent::sequence).toList());
+    }
+
+    @Test
+    void commandsWaitingTogetherCommitInOneGroup() throws Exception {
+        store.commitDelayMillis = 50;
+        List<CompletableFuture<DomainEvent>> fs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            fs.add(log.submit("a", tx -> tx.append("T", "{}")).toCompletableFuture());
+        }
+        for (var f : fs) f.get(10, TimeUnit.SECONDS);
+        assertTrue(store.commits.get() < 20, "200 commands took " + store.commits.get() + " commits");
+        assertEquals(200, store.committed.size());
+    }
+
+    @Test
+    void aRefusedCommandFailsAloneAndLeavesNoEvent() throws Exception {
+        store.commitDelayMillis = 20;
+        var ok1 = log.submit("a", tx -> tx.append("T", "{\"n\":1}"));
+        var bad = log.submit("a", tx -> {
+            tx.append("T", "{\"n\":2}");
+            throw new IllegalArgumentException("refused");
+        });
+        var ok2 = log.submit("a", tx -> tx.append("T", "{\"n\":3}"));
+        assertEquals(1, get(ok1).sequence());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(bad));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertEquals(2, get(ok2).sequence(), "no gap where the refused command was");
+        assertEquals(List.of("{\"n\":1}", "{\"n\":3}"), log.read("a", 0, 10).stream().map(DomainEvent::payload).toList());
+    }
+
+    @Test
+    void aFailedCommitFailsItsCommandsRunsRollbackHooksAndReusesNoSequence() throws Exception {
+        get(log.submit("a", tx -> tx.append("T", "{}")));
+        store.failCommits = true;
+        AtomicBoolean rolledBack = new AtomicBoolean();
+        var f = log.submit("a", tx -> {
+            tx.onRollback(() -> rolledBack.set(true));
+            return tx.append("T", "{}");
+        });
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(f));
+        assertInstanceOf(StorageUnavailableException.class, e.getCause());
+        assertTrue(rolledBack.get());
+        store.failCommits = false;
+        assertEquals(2, get(log.submit("a", tx -> tx.append("T", "{}"))).sequence());
+        assertEquals(2, store.committed.size());
+    }
+
+    @Test
+    void listenersGetEachBranchsEventsInOrderAfterCommit() throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        EventListener l = e -> seen.add(e.sequence());
+        log.addListener(l, Map.of(EventListener.BRANCH, "a", EventListener.TYPES, "Wanted"));
+        for (int i = 0; i < 100; i++) {
+            String type = i % 2 == 0 ? "Wanted" : "Other";
+            log.submit("a", tx -> tx.append(type, "{}"));
+            log.submit("b", tx -> tx.append("Wanted", "{}"));
+        }
+        get(log.submit("a", tx -> "done"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (seen.size() < 50 && System.nanoTime() < deadline) Thread.sleep(10);
+        List<Long> expected = new ArrayList<>();
+        for (long s = 1; s <= 100; s += 2) expected.add(s);
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void afterStopCommandsAreRefusedClearly() throws Exception {
+        get(log.submit("a", tx -> tx.append("T", "{}")));
+        log.deactivate();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(log.submit("a", tx -> "x")));
+        assertInstanceOf(StorageUnavailableException.class, e.getCause());
+    }
+}

@@ -1,0 +1,46 @@
+package org.talon.event.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.talon.event.api.DomainEvent;
+
+/** An event store in memory with transactions that can be made to fail, for tests. */
+final class MemoryEventStore implements EventStore {
+    final List<DomainEvent> committed = new ArrayList<>();
+    final AtomicInteger commits = new AtomicInteger();
+    volatile boolean failCommits;
+    volatile long commitDelayMillis;
+    private List<DomainEvent> pending;
+
+    @Override
+    public synchronized <T> T inTransaction(Callable<T> work) throws Exception {
+        pending = new ArrayList<>();
+        try {
+            T result = work.call();
+            if (commitDelayMillis > 0) Thread.sleep(commitDelayMillis);
+            if (failCommits) throw new IllegalStateException("disk gone");
+            committed.addAll(pending);
+            commits.incrementAndGet();
+            return result;
+        } finally {
+            pending = null;
+        }
+    }
+
+    @Override
+    public void insert(List<DomainEvent> events) {
+        pending.addAll(events);
+    }
+
+    @Override
+    public synchronized List<DomainEvent> read(String branch, long after, int max) {
+        return committed.stream().filter(e -> e.branch().equals(branch) && e.sequence() > after).limit(max).toList();
+    }
+
+    @Override
+    public synchronized long lastSequence(String branch) {
+        return committed.stream().filter(e -> e.branch().equals(branch)).mapToLong(DomainEvent::sequence).max().orElse(0);
+    }
+}

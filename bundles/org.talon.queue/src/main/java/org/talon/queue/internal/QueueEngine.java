@@ -1,0 +1,342 @@
+package org.talon.queue.internal;
+
+import static org.talon.queue.api.QueueException.Reason.NOT_FOUND;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talon.event.api.BranchTransaction;
+import org.talon.event.api.EventLog;
+import org.talon.event.api.StorageUnavailableException;
+import org.talon.queue.api.Branch;
+import org.talon.queue.api.Counter;
+import org.talon.queue.api.IssueRequest;
+import org.talon.queue.api.QueueException;
+import org.talon.queue.api.QueueService;
+import org.talon.queue.api.QueueStatus;
+import org.talon.queue.api.Service;
+import org.talon.queue.api.Ticket;
+import org.talon.queue.api.TransferTarget;
+import org.talon.queue.api.WorkProfile;
+import org.talon.queue.internal.config.BranchDefinition;
+import org.talon.queue.internal.config.CounterDefinition;
+import org.talon.queue.internal.config.ProfileDefinition;
+import org.talon.queue.internal.config.ServiceDefinition;
+import org.talon.queue.internal.config.SiteElement;
+import org.talon.queue.internal.engine.BranchSetup;
+import org.talon.queue.internal.engine.BranchState;
+import org.talon.queue.internal.engine.LiveTicket;
+import org.talon.queue.internal.engine.Messages;
+import org.talon.queue.internal.store.TicketStore;
+
+/**
+ * The queue engine service. Every command and query of a branch runs on that branch's single
+ * writer (the event log's), against the branch's state in memory; the command's events and the
+ * changed rows commit together, and the caller gets its answer only after that commit.
+ */
+@Component(service = QueueService.class, immediate = true)
+public final class QueueEngine implements QueueService {
+    /** How long a caller waits for its group to commit before it is told the store is unavailable. */
+    static final long COMMAND_TIMEOUT_SECONDS = 30;
+
+    private final EventLog log;
+    private final TicketStore store;
+    private final List<SiteElement> elements = new CopyOnWriteArrayList<>();
+    private final Map<String, BranchSetup> setups = new ConcurrentHashMap<>();
+    /** Touched only on the branch's writer thread. */
+    private final Map<String, BranchState> states = new ConcurrentHashMap<>();
+    private final AtomicLong ids;
+    /** Commands in flight, so deactivation waits for them (bundle:update loses nothing). */
+    private final Phaser inFlight = new Phaser(1);
+    private volatile boolean active = true;
+
+    @Activate
+    public QueueEngine(@Reference EventLog log, @Reference TicketStore store) {
+        this.log = log;
+        this.store = store;
+        this.ids = new AtomicLong(store.maxTicketId());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addElement(SiteElement e) {
+        elements.add(e);
+        setups.remove(e.branch());
+    }
+
+    void removeElement(SiteElement e) {
+        elements.remove(e);
+        setups.remove(e.branch());
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        try {
+            inFlight.awaitAdvanceInterruptibly(inFlight.arrive(), COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            // give up waiting; the commands still complete or fail on their own
+        }
+    }
+
+    // ------------------------------------------------------------------ set-up
+
+    private BranchSetup setup(String branch) {
+        return setups.computeIfAbsent(branch, this::buildSetup);
+    }
+
+    private BranchSetup buildSetup(String branch) {
+        BranchDefinition def = null;
+        Map<String, Service> services = new LinkedHashMap<>();
+        Map<String, List<String>> queues = new LinkedHashMap<>();
+        Map<String, BranchSetup.CounterSetup> counters = new LinkedHashMap<>();
+        Map<String, WorkProfile> profiles = new LinkedHashMap<>();
+        List<SiteElement> mine = new ArrayList<>();
+        for (SiteElement e : elements) {
+            if (e.branch().equals(branch)) mine.add(e);
+        }
+        for (SiteElement e : mine) {
+            if (e instanceof BranchDefinition b) def = b;
+        }
+        if (def == null) return null;
+        mine.stream().filter(ServiceDefinition.class::isInstance).map(e -> ((ServiceDefinition) e).toService())
+                .sorted(Comparator.comparing(Service::code)).forEach(s -> {
+                    services.put(s.code(), s);
+                    queues.computeIfAbsent(s.queue(), q -> new ArrayList<>()).add(s.code());
+                });
+        mine.stream().filter(CounterDefinition.class::isInstance).map(e -> ((CounterDefinition) e).toCounter())
+                .sorted(Comparator.comparing((BranchSetup.CounterSetup c) -> c.id().length()).thenComparing(BranchSetup.CounterSetup::id))
+                .forEach(c -> counters.put(c.id(), c));
+        mine.stream().filter(ProfileDefinition.class::isInstance).map(e -> ((ProfileDefinition) e).toProfile())
+                .sorted(Comparator.comparing(WorkProfile::id)).forEach(p -> profiles.put(p.id(), p));
+        return new BranchSetup(def.toBranch(), services, queues, counters, profiles, def.headStarts());
+    }
+
+    private List<String> branchIds() {
+        return elements.stream().filter(BranchDefinition.class::isInstance).map(SiteElement::branch).distinct().sorted().toList();
+    }
+
+    /** The branch named, or the only branch when none is named. */
+    String resolve(String branch) {
+        if (branch == null || branch.isBlank()) {
+            List<String> all = branchIds();
+            if (all.isEmpty()) throw Messages.refuse(NOT_FOUND, "branch.none");
+            if (all.size() > 1) throw Messages.refuse(QueueException.Reason.INVALID, "branch.ambiguous", all.size());
+            return all.get(0);
+        }
+        String b = branch.strip();
+        if (setup(b) == null) throw Messages.refuse(NOT_FOUND, "branch.unknown", b);
+        return b;
+    }
+
+    // ------------------------------------------------------------------ running on the writer
+
+    /** Runs an action on the branch's writer and waits for its group's commit. */
+    private <T> T run(String branchId, BiFunction<BranchState, Instant, T> action) {
+        String branch = resolve(branchId);
+        if (!active || inFlight.register() < 0) {
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "engine.stopping");
+        }
+        try {
+            return log.submit(branch, tx -> execute(branch, tx, action)).toCompletableFuture()
+                    .get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof QueueException q) throw q;
+            if (cause instanceof StorageUnavailableException s) {
+                throw new QueueException(QueueException.Reason.UNAVAILABLE, "storage.unavailable", s.getMessage());
+            }
+            if (cause instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.timeout", COMMAND_TIMEOUT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "engine.stopping");
+        } finally {
+            inFlight.arriveAndDeregister();
+        }
+    }
+
+    private <T> T execute(String branch, BranchTransaction tx, BiFunction<BranchState, Instant, T> action) {
+        BranchState state = state(branch);
+        tx.onRollback(() -> states.remove(branch, state));
+        T result;
+        try {
+            result = action.apply(state, tx.now());
+        } catch (QueueException refused) {
+            // Refused before anything changed; the journal is empty.
+            throw refused;
+        }
+        try {
+            BranchState.Journal j = state.drain();
+            if (!j.isEmpty()) {
+                for (BranchState.PendingEvent e : j.events()) tx.append(e.type(), e.payload());
+                store.write(branch, j.tickets(), j.counters());
+            }
+            return result;
+        } catch (RuntimeException e) {
+            states.remove(branch, state);
+            throw e;
+        }
+    }
+
+    /** The branch's live state; loaded from the store at first use and after a set-up change or failed commit. */
+    private BranchState state(String branch) {
+        BranchSetup setup = setup(branch);
+        if (setup == null) throw Messages.refuse(NOT_FOUND, "branch.unknown", branch);
+        BranchState s = states.get(branch);
+        if (s != null && s.setup() == setup) return s;
+        s = new BranchState(setup, ids::incrementAndGet);
+        TicketStore.Loaded loaded = store.load(branch, java.time.LocalDate.now(setup.branch().zone()));
+        for (LiveTicket t : loaded.active()) s.restore(t);
+        java.time.LocalDate today = java.time.LocalDate.now(setup.branch().zone());
+        for (Map.Entry<String, Integer> n : loaded.lastNumbers().entrySet()) s.restoreNumber(today, n.getKey(), n.getValue());
+        for (TicketStore.StoredCounter c : loaded.counters()) s.restoreCounter(c.id(), c.state(), c.operator());
+        states.put(branch, s);
+        return s;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public List<Branch> branches() {
+        List<Branch> out = new ArrayList<>();
+        for (String id : branchIds()) {
+            BranchSetup s = setup(id);
+            if (s != null) out.add(s.branch());
+        }
+        return out;
+    }
+
+    @Override
+    public Branch branch(String branch) {
+        return setup(resolve(branch)).branch();
+    }
+
+    @Override
+    public List<Service> services(String branch) {
+        return List.copyOf(setup(resolve(branch)).services().values());
+    }
+
+    @Override
+    public List<WorkProfile> profiles(String branch) {
+        return List.copyOf(setup(resolve(branch)).profiles().values());
+    }
+
+    @Override
+    public List<QueueStatus> queues(String branch) {
+        return run(branch, BranchState::queueStatus);
+    }
+
+    @Override
+    public List<Counter> counters(String branch) {
+        return run(branch, (s, now) -> s.counterViews());
+    }
+
+    @Override
+    public List<Ticket> activeTickets(String branch) {
+        return run(branch, (s, now) -> s.activeTickets());
+    }
+
+    @Override
+    public Optional<Ticket> ticket(String branch, String numberOrId) {
+        return run(branch, (s, now) -> {
+            LiveTicket t = s.find(numberOrId);
+            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
+        });
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    public Ticket issue(IssueRequest request) {
+        if (request == null) throw Messages.refuse(QueueException.Reason.INVALID, "request.missing");
+        return run(request.branch(), (s, now) -> s.view(s.issue(request, now)));
+    }
+
+    @Override
+    public Counter open(String branch, String counter, String operator) {
+        return run(branch, (s, now) -> s.view(s.open(counter, operator, now)));
+    }
+
+    @Override
+    public Counter pause(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.pause(counter, now)));
+    }
+
+    @Override
+    public Counter close(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.close(counter, now)));
+    }
+
+    @Override
+    public Optional<Ticket> call(String branch, String counter) {
+        return run(branch, (s, now) -> {
+            LiveTicket t = s.call(counter, now);
+            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
+        });
+    }
+
+    @Override
+    public Ticket recall(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.recall(counter, now)));
+    }
+
+    @Override
+    public Ticket serve(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.serve(counter, now)));
+    }
+
+    @Override
+    public Ticket finish(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.finish(counter, now)));
+    }
+
+    @Override
+    public Ticket noShow(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.noShow(counter, now)));
+    }
+
+    @Override
+    public Ticket park(String branch, String counter) {
+        return run(branch, (s, now) -> s.view(s.park(counter, now)));
+    }
+
+    @Override
+    public Ticket callParked(String branch, String counter, String numberOrId) {
+        return run(branch, (s, now) -> s.view(s.callParked(counter, numberOrId, now)));
+    }
+
+    @Override
+    public Ticket transfer(String branch, String counter, TransferTarget target) {
+        return run(branch, (s, now) -> s.view(s.transfer(counter, target, now)));
+    }
+
+    @Override
+    public Ticket cancel(String branch, String numberOrId) {
+        return run(branch, (s, now) -> s.view(s.cancel(numberOrId, now)));
+    }
+}

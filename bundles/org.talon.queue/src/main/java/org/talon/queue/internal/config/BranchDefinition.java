@@ -1,0 +1,81 @@
+package org.talon.queue.internal.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.talon.queue.api.Branch;
+import org.talon.queue.api.PriorityClass;
+
+/** A branch, from a factory configuration {@code org.talon.queue.branch-<name>.cfg}. */
+@Component(service = {SiteElement.class, BranchDefinition.class}, configurationPid = BranchDefinition.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = BranchDefinition.Config.class, factory = true)
+public final class BranchDefinition implements SiteElement {
+    public static final String PID = "org.talon.queue.branch";
+
+    @ObjectClassDefinition(name = "Talon branch", description = "A service hall: its id, name, time zone and languages.")
+    public @interface Config {
+        @AttributeDefinition(description = "Short id used in URLs and on the console, e.g. demo")
+        String id();
+
+        @AttributeDefinition(description = "Name shown to people")
+        String name() default "";
+
+        @AttributeDefinition(description = "Time zone; ticket numbers restart at midnight there, e.g. Europe/Warsaw")
+        String timeZone() default "UTC";
+
+        @AttributeDefinition(description = "Languages served, comma separated; the first is the default, e.g. en,ru,pl")
+        String locales() default "en";
+
+        @AttributeDefinition(description = "Head start in minutes of PRIORITY tickets over normal ones (aging: a normal ticket that waited longer goes first)")
+        int priorityHeadStartMinutes() default 10;
+
+        @AttributeDefinition(description = "Head start in minutes of APPOINTMENT tickets")
+        int appointmentHeadStartMinutes() default 5;
+
+        @AttributeDefinition(description = "Head start in minutes of VIP tickets")
+        int vipHeadStartMinutes() default 20;
+    }
+
+    private final Branch branch;
+    private final Map<PriorityClass, Duration> headStarts = new EnumMap<>(PriorityClass.class);
+
+    @Activate
+    public BranchDefinition(Config c) {
+        String id = Props.require(c.id(), "id", PID);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(c.timeZone().strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(PID + " " + id + ": unknown time zone '" + c.timeZone() + "'", e);
+        }
+        List<Locale> locales = Props.list(c.locales()).stream().map(Locale::forLanguageTag).toList();
+        this.branch = new Branch(id, c.name().isBlank() ? id : c.name(), zone, locales.isEmpty() ? List.of(Locale.ENGLISH) : locales);
+        headStarts.put(PriorityClass.PRIORITY, Duration.ofMinutes(Math.max(0, c.priorityHeadStartMinutes())));
+        headStarts.put(PriorityClass.APPOINTMENT, Duration.ofMinutes(Math.max(0, c.appointmentHeadStartMinutes())));
+        headStarts.put(PriorityClass.VIP, Duration.ofMinutes(Math.max(0, c.vipHeadStartMinutes())));
+    }
+
+    public Branch toBranch() {
+        return branch;
+    }
+
+    public Map<PriorityClass, Duration> headStarts() {
+        return headStarts;
+    }
+
+    @Override
+    public String branch() {
+        return branch.id();
+    }
+}

@@ -1,0 +1,30 @@
+package org.talon.queue.internal.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.talon.queue.api.CounterState;
+import org.talon.queue.internal.engine.LiveCounter;
+import org.talon.queue.internal.engine.LiveTicket;
+
+/** Current-state tables of the queue domain: tickets and counters. */
+public interface TicketStore {
+
+    record StoredCounter(String id, CounterState state, String operator) {
+    }
+
+    /**
+     * What a branch needs to resume: its tickets that are not final (in their stored line order),
+     * its counters, and the highest daily number per prefix on {@code day}.
+     */
+    record Loaded(List<LiveTicket> active, List<StoredCounter> counters, Map<String, Integer> lastNumbers) {
+    }
+
+    Loaded load(String branch, LocalDate day);
+
+    /** Stores the tickets' and counters' current state inside the caller's transaction. */
+    void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters);
+
+    /** The highest ticket id ever stored, 0 when none. */
+    long maxTicketId();
+}
