@@ -1,0 +1,72 @@
+package org.talon.queue.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.talon.event.api.BranchCommand;
+import org.talon.event.api.BranchTransaction;
+import org.talon.event.api.DomainEvent;
+import org.talon.event.api.EventLog;
+
+/** An event log in memory that runs every command on one thread, for engine tests. */
+final class SerialEventLog implements EventLog {
+    final List<DomainEvent> events = new ArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor();
+
+    @Override
+    public <T> CompletionStage<T> submit(String branch, BranchCommand<T> command) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        writer.execute(() -> {
+            List<DomainEvent> mine = new ArrayList<>();
+            Instant now = Instant.now();
+            BranchTransaction tx = new BranchTransaction() {
+                @Override
+                public String branch() {
+                    return branch;
+                }
+
+                @Override
+                public Instant now() {
+                    return now;
+                }
+
+                @Override
+                public DomainEvent append(String type, String payload) {
+                    DomainEvent e = new DomainEvent(events.size() + mine.size() + 1, branch, type, now, payload);
+                    mine.add(e);
+                    return e;
+                }
+
+                @Override
+                public void onRollback(Runnable action) {
+                }
+            };
+            try {
+                T r = command.execute(tx);
+                events.addAll(mine);
+                f.complete(r);
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public List<DomainEvent> read(String branch, long afterSequence, int max) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long lastSequence(String branch) {
+        return events.size();
+    }
+
+    void shutdown() {
+        writer.shutdownNow();
+    }
+}
