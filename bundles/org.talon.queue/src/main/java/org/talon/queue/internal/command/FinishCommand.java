@@ -1,0 +1,22 @@
+package org.talon.queue.internal.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.talon.queue.api.Ticket;
+
+@Command(scope = "talon", name = "finish", description = "Finishes the ticket served at a counter")
+@Service
+public class FinishCommand extends QueueCommand {
+    @Argument(index = 0, name = "counter", required = true, description = "Counter id")
+    @Completion(CounterCompleter.class)
+    String counter;
+
+    @Override
+    public Object execute() {
+        Ticket t = queues.finish(branch, counter);
+        System.out.println(text("console.done", t.number(), state(t)));
+        return null;
+    }
+}

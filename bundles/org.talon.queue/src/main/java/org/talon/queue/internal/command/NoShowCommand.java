@@ -1,0 +1,22 @@
+package org.talon.queue.internal.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.talon.queue.api.Ticket;
+
+@Command(scope = "talon", name = "noshow", description = "Marks the counter's called ticket as a no-show")
+@Service
+public class NoShowCommand extends QueueCommand {
+    @Argument(index = 0, name = "counter", required = true, description = "Counter id")
+    @Completion(CounterCompleter.class)
+    String counter;
+
+    @Override
+    public Object execute() {
+        Ticket t = queues.noShow(branch, counter);
+        System.out.println(text("console.done", t.number(), state(t)));
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.talon.queue.internal.command;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.talon.queue.api.QueueService;
+import org.talon.queue.api.Ticket;
+import org.talon.queue.internal.engine.Messages;
+
+/** What every {@code talon:} command shares: the engine and the {@code --branch} option. */
+abstract class QueueCommand implements Action {
+
+    @Reference
+    QueueService queues;
+
+    @Option(name = "--branch", aliases = "-b", description = "Branch id; may be left out when there is only one branch")
+    @org.apache.karaf.shell.api.action.Completion(BranchCompleter.class)
+    String branch;
+
+    static String text(String key, Object... args) {
+        return Messages.text(Locale.getDefault(), key, args);
+    }
+
+    static String state(Ticket t) {
+        return text("state." + t.state());
+    }
+
+    static String minutes(Duration d) {
+        if (d == null) return "-";
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : (s + 30) / 60 + " min";
+    }
+}

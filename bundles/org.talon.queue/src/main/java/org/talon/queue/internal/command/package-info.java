@@ -1,0 +1,2 @@
+/** The {@code talon:} console commands of the queue domain. */
+package org.talon.queue.internal.command;
