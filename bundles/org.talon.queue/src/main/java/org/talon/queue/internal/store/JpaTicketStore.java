@@ -1,0 +1,154 @@
+package org.talon.queue.internal.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import javax.sql.DataSource;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.flywaydb.core.Flyway;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.talon.queue.api.Channel;
+import org.talon.queue.api.CounterState;
+import org.talon.queue.api.PriorityClass;
+import org.talon.queue.api.TicketState;
+import org.talon.queue.internal.engine.LiveCounter;
+import org.talon.queue.internal.engine.LiveTicket;
+
+/**
+ * Tickets and counters in the Talon database through JPA. Writes join the transaction the event
+ * log's writer runs (JTA), so rows and events commit together.
+ */
+@Component(service = TicketStore.class)
+public final class JpaTicketStore implements TicketStore {
+    private static final List<String> ACTIVE = List.of(TicketState.WAITING.name(), TicketState.CALLED.name(),
+            TicketState.SERVING.name(), TicketState.PARKED.name());
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaTicketStore(@Reference(target = "(osgi.unit.name=talon-queue)") JpaTemplate jpa,
+            @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource) {
+        Flyway.configure(JpaTicketStore.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/queue")
+                .table("talon_queue_schema").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        this.jpa = jpa;
+    }
+
+    @Override
+    public Loaded load(String branch, LocalDate day) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<TicketRow> rows = em.createQuery("select t from TicketRow t where t.branch = :b and t.state in :s"
+                    + " order by t.lineKey, t.lineOrder, t.id", TicketRow.class)
+                    .setParameter("b", branch).setParameter("s", ACTIVE).getResultList();
+            List<LiveTicket> active = new ArrayList<>(rows.size());
+            for (TicketRow r : rows) active.add(toLive(r));
+            List<StoredCounter> counters = new ArrayList<>();
+            for (CounterRow c : em.createQuery("select c from CounterRow c where c.branch = :b", CounterRow.class)
+                    .setParameter("b", branch).getResultList()) {
+                counters.add(new StoredCounter(c.counter, CounterState.valueOf(c.state), c.operator));
+            }
+            Map<String, Integer> last = new HashMap<>();
+            for (Object[] r : em.createQuery("select t.prefix, max(t.dailyNumber) from TicketRow t"
+                    + " where t.branch = :b and t.day = :d group by t.prefix", Object[].class)
+                    .setParameter("b", branch).setParameter("d", day).getResultList()) {
+                last.put((String) r[0], ((Number) r[1]).intValue());
+            }
+            return new Loaded(active, counters, last);
+        });
+    }
+
+    @Override
+    public void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
+        jpa.tx(TransactionType.Mandatory, em -> {
+            for (LiveTicket t : tickets) {
+                TicketRow r = em.find(TicketRow.class, t.id);
+                boolean isNew = r == null;
+                if (isNew) r = new TicketRow();
+                fill(r, branch, t);
+                if (isNew) em.persist(r);
+            }
+            for (LiveCounter c : counters) {
+                String id = branch + "/" + c.id;
+                CounterRow r = em.find(CounterRow.class, id);
+                boolean isNew = r == null;
+                if (isNew) {
+                    r = new CounterRow();
+                    r.id = id;
+                    r.branch = branch;
+                    r.counter = c.id;
+                }
+                r.state = c.state.name();
+                r.operator = c.operator;
+                if (isNew) em.persist(r);
+            }
+        });
+    }
+
+    @Override
+    public long maxTicketId() {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Long max = em.createQuery("select max(t.id) from TicketRow t", Long.class).getSingleResult();
+            return max == null ? 0L : max;
+        });
+    }
+
+    private static void fill(TicketRow r, String branch, LiveTicket t) {
+        r.id = t.id;
+        r.branch = branch;
+        r.number = t.number;
+        r.day = t.day;
+        r.dailyNumber = t.dailyNumber;
+        r.prefix = t.number.substring(0, t.number.length() - digits(t.number));
+        r.service = t.service;
+        r.queue = t.queue;
+        r.priority = t.priority.name();
+        r.channel = t.channel.name();
+        r.language = t.language;
+        r.contact = t.contact;
+        r.state = t.state.name();
+        r.issuedAt = micros(t.issuedAt);
+        r.calledAt = t.calledAt == null ? null : micros(t.calledAt);
+        r.servedAt = t.servedAt == null ? null : micros(t.servedAt);
+        r.finishedAt = t.finishedAt == null ? null : micros(t.finishedAt);
+        r.counter = t.counter;
+        r.operatorPool = t.operatorPool;
+        r.recalls = t.recalls;
+        r.lineKey = t.lineKey() == null ? r.issuedAt : micros(t.lineKey());
+        r.lineOrder = t.lineOrder();
+    }
+
+    private static LiveTicket toLive(TicketRow r) {
+        LiveTicket t = new LiveTicket(r.id, r.number, r.day, r.dailyNumber, r.service, r.queue,
+                PriorityClass.valueOf(r.priority), Channel.valueOf(r.channel), r.language, r.contact, instant(r.issuedAt));
+        t.state = TicketState.valueOf(r.state);
+        t.calledAt = r.calledAt == null ? null : instant(r.calledAt);
+        t.servedAt = r.servedAt == null ? null : instant(r.servedAt);
+        t.finishedAt = r.finishedAt == null ? null : instant(r.finishedAt);
+        t.counter = r.counter;
+        t.operatorPool = r.operatorPool;
+        t.recalls = r.recalls;
+        t.placeInLine(instant(r.lineKey), r.lineOrder);
+        return t;
+    }
+
+    private static int digits(String number) {
+        int n = 0;
+        for (int i = number.length() - 1; i >= 0 && Character.isDigit(number.charAt(i)); i--) n++;
+        return n;
+    }
+
+    static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+}
