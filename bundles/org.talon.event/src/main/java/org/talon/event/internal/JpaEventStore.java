@@ -27,7 +27,7 @@ public final class JpaEventStore implements EventStore {
     @Activate
     public JpaEventStore(@Reference(target = "(osgi.unit.name=talon-event)") JpaTemplate jpa,
             @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource) {
-        Migrations.migrate(dataSource, JpaEventStore.class.getClassLoader(), "db/event", "talon_event_schema");
+        Migrations.migrate(dataSource, org.osgi.framework.FrameworkUtil.getBundle(JpaEventStore.class), "db/event", "talon_event_schema");
         this.jpa = jpa;
     }
 

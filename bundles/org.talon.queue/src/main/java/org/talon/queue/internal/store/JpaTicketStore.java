@@ -11,7 +11,6 @@ import javax.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.flywaydb.core.Flyway;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +35,8 @@ public final class JpaTicketStore implements TicketStore {
     @Activate
     public JpaTicketStore(@Reference(target = "(osgi.unit.name=talon-queue)") JpaTemplate jpa,
             @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource) {
-        Flyway.configure(JpaTicketStore.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/queue")
-                .table("talon_queue_schema").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Migrations.migrate(dataSource, org.osgi.framework.FrameworkUtil.getBundle(JpaTicketStore.class), "db/queue",
+                "talon_queue_schema");
         this.jpa = jpa;
     }
 
