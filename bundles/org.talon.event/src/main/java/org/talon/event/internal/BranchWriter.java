@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.talon.event.api.BranchCommand;
 import org.talon.event.api.BranchTransaction;
 import org.talon.event.api.DomainEvent;
@@ -22,6 +24,7 @@ import org.talon.event.api.StorageUnavailableException;
 final class BranchWriter implements Runnable {
     /** Upper bound of commands in one group, so one transaction stays small. */
     static final int MAX_GROUP = 2000;
+    private static final Logger LOG = Logger.getLogger(BranchWriter.class.getName());
 
     private record Pending<T>(BranchCommand<T> command, CompletableFuture<T> future) {
     }
@@ -158,6 +161,15 @@ final class BranchWriter implements Runnable {
                 return null;
             });
         } catch (Throwable commitFailure) {
+            if (committedAnyway(tx)) {
+                LOG.log(Level.WARNING, "Branch " + branch + ": the commit of events " + tx.events.get(0).sequence() + ".."
+                        + (tx.next - 1) + " reported a failure but is stored; the commands succeeded", commitFailure);
+                lastSequence = tx.next - 1;
+                for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
+                committed.accept(List.copyOf(tx.events));
+                return;
+            }
+            LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was not stored", commitFailure);
             for (Runnable r : tx.rollbacks) {
                 try {
                     r.run();
@@ -176,6 +188,24 @@ final class BranchWriter implements Runnable {
         lastSequence = tx.next - 1;
         for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
         if (!tx.events.isEmpty()) committed.accept(List.copyOf(tx.events));
+    }
+
+    /**
+     * A commit can report a failure after the database committed (a participant failing after
+     * completion, e.g. a persistence unit closing during a bundle update). The group's events tell:
+     * they are stored exactly when the group's writes are, so the outcome is read back rather
+     * than guessed, and a caller is never told "nothing stored" about a change that was stored.
+     */
+    private boolean committedAnyway(Tx tx) {
+        if (tx.events.isEmpty()) return false;
+        DomainEvent first = tx.events.get(0);
+        try {
+            List<DomainEvent> stored = store.read(branch, first.sequence() - 1, 1);
+            return !stored.isEmpty() && stored.get(0).sequence() == first.sequence()
+                    && stored.get(0).type().equals(first.type()) && stored.get(0).payload().equals(first.payload());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")
