@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.persistence.EntityManager;
 import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +27,10 @@ public final class JpaEventStore implements EventStore {
 
     @Activate
     public JpaEventStore(@Reference(target = "(osgi.unit.name=talon-event)") JpaTemplate jpa,
-            @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource) {
+            @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource,
+            @Reference TransactionManager transactionManager) {
+        // The transaction manager is not used here directly: EclipseLink finds it in the service
+        // registry when a transaction starts, and fails if the first one starts before it exists.
         Migrations.migrate(dataSource, org.osgi.framework.FrameworkUtil.getBundle(JpaEventStore.class), "db/event", "talon_event_schema");
         this.jpa = jpa;
     }

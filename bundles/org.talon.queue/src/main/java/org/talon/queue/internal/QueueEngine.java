@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,6 +60,7 @@ import org.talon.queue.internal.store.TicketStore;
 public final class QueueEngine implements QueueService {
     /** How long a caller waits for its group to commit before it is told the store is unavailable. */
     static final long COMMAND_TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(QueueEngine.class.getName());
 
     private final EventLog log;
     private final TicketStore store;
@@ -166,10 +169,17 @@ public final class QueueEngine implements QueueService {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof QueueException q) throw q;
             if (cause instanceof StorageUnavailableException s) {
-                throw new QueueException(QueueException.Reason.UNAVAILABLE, "storage.unavailable", s.getMessage());
+                LOG.log(Level.WARNING, s.getMessage());
+                throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
             }
-            if (cause instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(cause);
+            LOG.log(Level.WARNING, "Branch " + branch + ": a command failed in the store", cause);
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
+        } catch (QueueException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the event log could not even take the command (e.g. the database is not reachable)
+            LOG.log(Level.WARNING, "Branch " + branch + ": the event log did not take a command", e);
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
         } catch (TimeoutException e) {
             throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.timeout", COMMAND_TIMEOUT_SECONDS);
         } catch (InterruptedException e) {
