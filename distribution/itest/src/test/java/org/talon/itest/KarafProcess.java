@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class KarafProcess implements AutoCloseable {
     final Path home;
     final int sshPort;
+    final int httpPort;
     final String password;
     String startOutput = "";
 
@@ -29,6 +30,8 @@ final class KarafProcess implements AutoCloseable {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         this.sshPort = TalonKaraf.freePort();
+        this.httpPort = TalonKaraf.freePort();
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
         this.password = password;
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(TalonKaraf.freePort()));

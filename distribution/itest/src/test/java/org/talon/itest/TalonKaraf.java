@@ -32,6 +32,7 @@ public final class TalonKaraf {
                 keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),

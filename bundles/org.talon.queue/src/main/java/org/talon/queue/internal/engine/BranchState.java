@@ -626,24 +626,20 @@ public final class BranchState {
 
     private LiveTicket current(LiveCounter c, String actionKey) {
         if (c.current == null) {
-            throw Messages.refuse(ILLEGAL_STATE, "counter.noTicket", c.id, Messages.text(Locale.ROOT, actionKey));
+            throw Messages.refuse(ILLEGAL_STATE, "counter.noTicket", c.id, actionKey);
         }
         return c.current;
     }
 
     private QueueException busy(LiveCounter c) {
-        return Messages.refuse(ILLEGAL_STATE, "counter.busy", c.id, c.current.number,
-                Messages.text(Locale.ROOT, "state." + c.current.state));
+        return Messages.refuse(ILLEGAL_STATE, "counter.busy", c.id, c.current.number, c.current.state.name());
     }
 
     private static void requireState(LiveTicket t, String actionKey, TicketState... allowed) {
         for (TicketState s : allowed) {
             if (t.state == s) return;
         }
-        throw new QueueException(ILLEGAL_STATE, "ticket.illegal",
-                Messages.text(Locale.ROOT, "ticket.illegal", t.number, Messages.text(Locale.ROOT, "state." + t.state),
-                        Messages.text(Locale.ROOT, actionKey)),
-                t.number, t.state.name(), actionKey);
+        throw Messages.refuse(ILLEGAL_STATE, "ticket.illegal", t.number, t.state.name(), actionKey);
     }
 
     private Line lineOf(LiveTicket t) {

@@ -34,8 +34,25 @@ public final class Messages {
         return new MessageFormat(pattern, locale).format(args);
     }
 
+    /**
+     * A refusal's message in the given language. Arguments that name a state or an action
+     * ({@code SERVING}, {@code action.noshow}) are translated too.
+     */
+    public static String localized(QueueException e, Locale locale) {
+        if (e.key() == null) return e.getMessage();
+        Object[] args = e.args().toArray();
+        for (int i = 0; i < args.length; i++) {
+            if (!(args[i] instanceof String s)) continue;
+            if (s.startsWith("action.")) args[i] = text(locale, s);
+            else if (s.matches("[A-Z_]+") && !text(locale, "state." + s).startsWith("state.")) args[i] = text(locale, "state." + s);
+        }
+        String t = text(locale, e.key(), args);
+        return t.equals(e.key()) ? e.getMessage() : t;
+    }
+
     /** A refusal whose English message comes from the resource bundle. */
     public static QueueException refuse(Reason reason, String key, Object... args) {
-        return new QueueException(reason, key, text(Locale.ROOT, key, args), args);
+        QueueException plain = new QueueException(reason, key, "", args);
+        return new QueueException(reason, key, localized(plain, Locale.ROOT), args);
     }
 }

@@ -203,6 +203,17 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void refusalsAreTranslatedWithTheirStateAndAction() {
+        BranchState s = withCurrent(TicketState.SERVING);
+        QueueException e = assertThrows(QueueException.class, () -> s.noShow("1", T0));
+        assertEquals("Ticket A001 is being served; it cannot be marked no-show.", e.getMessage());
+        String ru = Messages.localized(e, java.util.Locale.forLanguageTag("ru"));
+        assertTrue(ru.contains("A001") && ru.contains("обслуживается") && ru.contains("отметить как неявку"), ru);
+        String pl = Messages.localized(e, java.util.Locale.forLanguageTag("pl"));
+        assertTrue(pl.contains("w obsłudze") && pl.contains("oznaczyć jako nieobecny"), pl);
+    }
+
+    @Test
     void messagesAreTranslated() {
         for (String lang : new String[] {"en", "ru", "pl"}) {
             String text = Messages.text(java.util.Locale.forLanguageTag(lang), "ticket.illegal", "A001", "x", "y");

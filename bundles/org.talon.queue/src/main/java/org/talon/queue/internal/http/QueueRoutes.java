@@ -1,0 +1,195 @@
+package org.talon.queue.internal.http;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.talon.queue.api.Channel;
+import org.talon.queue.api.Counter;
+import org.talon.queue.api.IssueRequest;
+import org.talon.queue.api.PriorityClass;
+import org.talon.queue.api.QueueException;
+import org.talon.queue.api.QueueService;
+import org.talon.queue.api.Ticket;
+import org.talon.queue.api.TransferTarget;
+import org.talon.queue.internal.engine.Messages;
+import org.talon.web.api.ApiProblem;
+import org.talon.web.api.Reply;
+import org.talon.web.api.Role;
+import org.talon.web.api.Route;
+import org.talon.web.api.RouteRequest;
+import org.talon.web.api.RouteSpec;
+
+/**
+ * The queue domain's HTTP routes, registered with the web bundle as {@link Route} services while
+ * this component is active (so updating the queue bundle replaces them and nothing else).
+ */
+@Component(immediate = true)
+public final class QueueRoutes {
+    static final Set<Role> STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION);
+    static final Set<Role> DEVICES_AND_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
+    static final Set<Role> ISSUERS = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK);
+    static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR);
+
+    @FunctionalInterface
+    interface Handler {
+        Reply handle(RouteRequest r) throws Exception;
+    }
+
+    private final QueueService queues;
+    private final List<ServiceRegistration<Route>> registrations = new ArrayList<>();
+
+    @Activate
+    public QueueRoutes(@Reference QueueService queues, BundleContext context) {
+        this.queues = queues;
+        route(context, "GET", "/branches", EnumSet.of(Role.PUBLIC), null, "Lists the branches",
+                r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
+                        b.locales().stream().map(Locale::toLanguageTag).toList())).toList()));
+        route(context, "GET", "/branches/{branch}/services", EnumSet.of(Role.PUBLIC), null, "Lists a branch's services",
+                r -> Reply.ok(queues.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
+        route(context, "GET", "/branches/{branch}/queues", DEVICES_AND_STAFF, null,
+                "Each queue's length, longest wait and wait estimate",
+                r -> Reply.ok(queues.queues(r.path("branch")).stream().map(Views.QueueView::of).toList()));
+        route(context, "GET", "/branches/{branch}/counters", DEVICES_AND_STAFF, null, "The counters and their state",
+                r -> Reply.ok(queues.counters(r.path("branch")).stream().map(Views.CounterView::of).toList()));
+        route(context, "GET", "/branches/{branch}/tickets", STAFF, null, "Active tickets, waiting ones in call order",
+                r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
+        route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class, "Issues a ticket",
+                this::issue);
+        for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
+                "park", "transfer")) {
+            Class<?> body = action.equals("open") ? Views.OpenBody.class
+                    : action.equals("transfer") ? Views.TransferBody.class : null;
+            route(context, "POST", "/branches/{branch}/counters/{counter}/" + action, COUNTER_STAFF, body,
+                    "Counter action: " + action, r -> counterAction(r, action));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<Route> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException ignored) {
+                // already gone with the bundle
+            }
+        }
+        registrations.clear();
+    }
+
+    private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
+            Handler handler) {
+        RouteSpec spec = new RouteSpec(method, path, roles, body, null, summary);
+        Route route = new Route() {
+            @Override
+            public RouteSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(RouteRequest request) throws Exception {
+                try {
+                    return handler.handle(request);
+                } catch (QueueException e) {
+                    throw problem(e, request.locale());
+                }
+            }
+        };
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Route.DOMAIN, "queue");
+        registrations.add(context.registerService(Route.class, route, props));
+    }
+
+    static ApiProblem problem(QueueException e, Locale locale) {
+        String detail = Messages.localized(e, locale);
+        return switch (e.reason()) {
+            case NOT_FOUND -> new ApiProblem(404, "Not found", detail);
+            case ILLEGAL_STATE -> new ApiProblem(409, "Conflict", detail);
+            case INVALID -> new ApiProblem(400, "Bad request", detail);
+            case UNAVAILABLE -> new ApiProblem(503, "Service unavailable", detail);
+        };
+    }
+
+    private Reply issue(RouteRequest r) {
+        Views.IssueBody b = r.body(Views.IssueBody.class);
+        if (b.service() == null || b.service().isBlank()) throw new ApiProblem(400, "Bad request", "Field 'service' is required.");
+        PriorityClass priority = null;
+        if (b.priority() != null) {
+            try {
+                priority = PriorityClass.valueOf(b.priority().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiProblem(400, "Bad request", "Field 'priority' must be one of NORMAL, PRIORITY, APPOINTMENT, VIP.");
+            }
+        }
+        Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
+                : r.roles().contains(Role.RECEPTION) ? Channel.RECEPTION : Channel.API;
+        Ticket t = queues.issue(new IssueRequest(r.path("branch"), b.service(), priority, channel, b.language(), b.contact()));
+        return Reply.created(Views.TicketView.of(t));
+    }
+
+    private Reply counterAction(RouteRequest r, String action) {
+        String branch = r.path("branch");
+        String counter = r.path("counter");
+        boolean onlyOperator = !r.roles().contains(Role.ADMIN) && !r.roles().contains(Role.MANAGER);
+        if (onlyOperator && !action.equals("open")) {
+            Counter c = queues.counters(branch).stream().filter(k -> k.id().equals(counter)).findFirst()
+                    .orElseThrow(() -> new ApiProblem(404, "Not found", "Branch " + branch + " has no counter '" + counter + "'."));
+            if (c.operator() == null || !c.operator().equals(r.user())) {
+                throw new ApiProblem(403, "Forbidden", "Operator " + r.user() + " is not logged in at counter " + counter
+                        + "; open it first.");
+            }
+        }
+        return switch (action) {
+            case "open" -> {
+                String operator = onlyOperator ? r.user() : optionalBody(r, Views.OpenBody.class).map(Views.OpenBody::operator).orElse(null);
+                yield Reply.ok(Views.CounterView.of(queues.open(branch, counter, operator)));
+            }
+            case "pause" -> Reply.ok(Views.CounterView.of(queues.pause(branch, counter)));
+            case "close" -> Reply.ok(Views.CounterView.of(queues.close(branch, counter)));
+            case "call" -> called(queues.call(branch, counter));
+            case "next" -> {
+                Optional<Counter> c = queues.counters(branch).stream().filter(k -> k.id().equals(counter)).findFirst();
+                Ticket current = c.map(Counter::currentTicket).orElse(null);
+                if (current != null) {
+                    if (current.state() == org.talon.queue.api.TicketState.CALLED) queues.serve(branch, counter);
+                    queues.finish(branch, counter);
+                }
+                yield called(queues.call(branch, counter));
+            }
+            case "recall" -> Reply.ok(Views.TicketView.of(queues.recall(branch, counter)));
+            case "serve" -> Reply.ok(Views.TicketView.of(queues.serve(branch, counter)));
+            case "finish" -> Reply.ok(Views.TicketView.of(queues.finish(branch, counter)));
+            case "noshow" -> Reply.ok(Views.TicketView.of(queues.noShow(branch, counter)));
+            case "park" -> Reply.ok(Views.TicketView.of(queues.park(branch, counter)));
+            case "transfer" -> Reply.ok(Views.TicketView.of(queues.transfer(branch, counter, target(r.body(Views.TransferBody.class)))));
+            default -> throw new ApiProblem(404, "Not found", "Unknown counter action " + action);
+        };
+    }
+
+    private static Reply called(Optional<Ticket> t) {
+        return t.map(k -> Reply.ok(Views.TicketView.of(k))).orElse(Reply.noContent());
+    }
+
+    private static <T> Optional<T> optionalBody(RouteRequest r, Class<T> type) {
+        return r.header("Content-Length").filter(l -> !l.equals("0")).map(l -> r.body(type));
+    }
+
+    private static TransferTarget target(Views.TransferBody b) {
+        int given = (b.queue() != null ? 1 : 0) + (b.counter() != null ? 1 : 0) + (b.operator() != null ? 1 : 0);
+        if (given != 1) throw new ApiProblem(400, "Bad request", "Give exactly one of 'queue', 'counter' or 'operator'.");
+        boolean first = Boolean.TRUE.equals(b.first());
+        if (b.queue() != null) return new TransferTarget(TransferTarget.Kind.QUEUE, b.queue(), first);
+        if (b.counter() != null) return new TransferTarget(TransferTarget.Kind.COUNTER, b.counter(), first);
+        return new TransferTarget(TransferTarget.Kind.OPERATOR, b.operator(), first);
+    }
+}

@@ -1,0 +1,63 @@
+package org.talon.queue.internal.http;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.talon.queue.api.Counter;
+import org.talon.queue.api.QueueStatus;
+import org.talon.queue.api.Service;
+import org.talon.queue.api.Ticket;
+
+/** What the queue routes answer and accept, as JSON. Contact data never leaves here. */
+public final class Views {
+    private Views() {
+    }
+
+    public record BranchView(String id, String name, String timeZone, List<String> locales) {
+    }
+
+    public record ServiceView(String code, Map<String, String> names, String prefix, String queue, long targetWaitSeconds,
+            long expectedServiceSeconds) {
+        static ServiceView of(Service s) {
+            return new ServiceView(s.code(), s.names(), s.prefix(), s.queue(), s.targetWait().toSeconds(),
+                    s.expectedServiceTime().toSeconds());
+        }
+    }
+
+    public record QueueView(String id, List<String> services, int waiting, long longestWaitSeconds, Long estimatedWaitSeconds,
+            int openCounters) {
+        static QueueView of(QueueStatus q) {
+            return new QueueView(q.id(), q.services(), q.waiting(), q.longestWait().toSeconds(),
+                    q.estimate() == null ? null : q.estimate().toSeconds(), q.openCounters());
+        }
+    }
+
+    public record TicketView(long id, String number, String service, String queue, String state, String priority,
+            String channel, String language, int position, Long estimatedWaitSeconds, String counter, Instant issuedAt,
+            Instant calledAt) {
+        static TicketView of(Ticket t) {
+            return new TicketView(t.id(), t.number(), t.service(), t.queue(), t.state().name(), t.priority().name(),
+                    t.channel().name(), t.language(), t.position(),
+                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), t.issuedAt(), t.calledAt());
+        }
+    }
+
+    public record CounterView(String id, String name, String profile, String state, String operator, TicketView ticket) {
+        static CounterView of(Counter c) {
+            return new CounterView(c.id(), c.name(), c.profile(), c.state().name(), c.operator(),
+                    c.currentTicket() == null ? null : TicketView.of(c.currentTicket()));
+        }
+    }
+
+    /** Body of {@code POST /branches/{branch}/tickets}. */
+    public record IssueBody(String service, String priority, String language, String contact) {
+    }
+
+    /** Body of {@code POST .../counters/{counter}/open}. */
+    public record OpenBody(String operator) {
+    }
+
+    /** Body of {@code POST .../counters/{counter}/transfer}: exactly one of queue, counter, operator. */
+    public record TransferBody(String queue, String counter, String operator, Boolean first) {
+    }
+}

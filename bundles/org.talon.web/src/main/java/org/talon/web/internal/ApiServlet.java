@@ -1,0 +1,285 @@
+package org.talon.web.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.talon.web.api.ApiProblem;
+import org.talon.web.api.Reply;
+import org.talon.web.api.Role;
+import org.talon.web.api.Route;
+import org.talon.web.api.RouteRequest;
+import org.talon.web.api.RouteSpec;
+
+/**
+ * The one servlet under {@code /api/v1}: finds the route for method and path, authenticates,
+ * checks roles, reads the JSON body within limits, and writes the route's answer or a problem.
+ * Routes come and go as their bundles do; the rest keeps serving.
+ */
+@Component(service = Servlet.class, property = {
+    "osgi.http.whiteboard.servlet.pattern=/api/v1/*",
+    "osgi.http.whiteboard.servlet.name=talon-api",
+    "osgi.http.whiteboard.servlet.asyncSupported=true"})
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
+    static final int MAX_BODY = 64 * 1024;
+    static final Set<String> LANGUAGES = Set.of("en", "ru", "pl");
+
+    record Registered(Route route, RouteSpec spec, PathTemplate path, String domain) {
+    }
+
+    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final Map<PathTemplate, List<Registered>> routes = new ConcurrentSkipListMap<>();
+    private final Authenticator auth = new Authenticator();
+
+    /** What {@code GET /capabilities} answers: the Talon domains installed now, so a UI shows only those. */
+    public record Capabilities(List<String> domains) {
+    }
+
+    public ApiServlet() {
+        Route capabilities = new Route() {
+            @Override
+            public RouteSpec spec() {
+                return new RouteSpec("GET", "/capabilities", Set.of(Role.PUBLIC), null, Capabilities.class,
+                        "Which Talon domains are installed");
+            }
+
+            @Override
+            public Reply handle(RouteRequest request) {
+                return Reply.ok(new Capabilities(List.copyOf(domains())));
+            }
+        };
+        addRoute(capabilities, Map.of(Route.DOMAIN, "web"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRoute(Route route, Map<String, Object> props) {
+        RouteSpec spec = route.spec();
+        PathTemplate t = new PathTemplate(spec.path());
+        Object domain = props.get(Route.DOMAIN);
+        synchronized (routes) {
+            PathTemplate key = routes.keySet().stream().filter(k -> k.template.equals(spec.path())).findFirst().orElse(t);
+            List<Registered> list = new ArrayList<>(routes.getOrDefault(key, List.of()));
+            list.add(new Registered(route, spec, key, domain == null ? null : domain.toString()));
+            routes.put(key, List.copyOf(list));
+        }
+    }
+
+    void removeRoute(Route route) {
+        synchronized (routes) {
+            for (PathTemplate k : List.copyOf(routes.keySet())) {
+                List<Registered> list = new ArrayList<>(routes.get(k));
+                if (list.removeIf(r -> r.route == route)) {
+                    if (list.isEmpty()) routes.remove(k);
+                    else routes.put(k, List.copyOf(list));
+                }
+            }
+        }
+    }
+
+    /** Domains whose routes are registered now. */
+    Set<String> domains() {
+        return routes.values().stream().flatMap(List::stream).map(Registered::domain).filter(d -> d != null)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        String instance = "/api/v1" + path;
+        try {
+            dispatch(req, resp, path);
+        } catch (ApiProblem p) {
+            Problems.write(json, resp, p.status(), p.title(), p.detail(), instance);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Request " + req.getMethod() + " " + instance + " failed", e);
+            Problems.write(json, resp, 500, "Internal error", "The server could not answer; the error is logged.", instance);
+        }
+    }
+
+    private void dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws Exception {
+        List<String> segments = PathTemplate.split(path);
+        Registered found = null;
+        Map<String, String> vars = null;
+        Set<String> allowed = new java.util.TreeSet<>();
+        for (Map.Entry<PathTemplate, List<Registered>> e : routes.entrySet()) {
+            Map<String, String> v = e.getKey().match(segments);
+            if (v == null) continue;
+            for (Registered r : e.getValue()) {
+                allowed.add(r.spec.method());
+                if (found == null && r.spec.method().equalsIgnoreCase(req.getMethod())) {
+                    found = r;
+                    vars = v;
+                }
+            }
+            if (found != null) break;
+        }
+        if (found == null) {
+            if (!allowed.isEmpty()) {
+                resp.setHeader("Allow", String.join(", ", allowed));
+                throw new ApiProblem(405, "Method not allowed",
+                        req.getMethod() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
+            }
+            throw new ApiProblem(404, "Not found", "There is no API resource " + path);
+        }
+        Authenticator.Caller caller = null;
+        String authorization = req.getHeader("Authorization");
+        if (authorization != null) {
+            caller = auth.authenticate(authorization);
+            if (caller == null) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                throw new ApiProblem(401, "Unauthorized", "The user name or password is wrong.");
+            }
+        }
+        Set<Role> roles = found.spec.roles();
+        if (!roles.contains(Role.PUBLIC)) {
+            if (caller == null) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                throw new ApiProblem(401, "Unauthorized", "This resource needs a login.");
+            }
+            boolean ok = caller.roles().contains(Role.ADMIN) || caller.roles().stream().anyMatch(roles::contains);
+            if (!ok) {
+                throw new ApiProblem(403, "Forbidden", "User " + caller.user() + " may not " + found.spec.method() + " "
+                        + path + "; it needs one of the roles " + roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
+                                .sorted().collect(Collectors.joining(", ")));
+            }
+        }
+        byte[] body = readBody(req, found.spec.requestType() != null);
+        Request r = new Request(req, vars, body, caller);
+        Reply reply = found.route.handle(r);
+        resp.setStatus(reply.status());
+        reply.headers().forEach(resp::setHeader);
+        if (reply.body() != null) {
+            resp.setContentType("application/json");
+            resp.setCharacterEncoding("UTF-8");
+            json.writeValue(resp.getOutputStream(), reply.body());
+        }
+    }
+
+    private static byte[] readBody(HttpServletRequest req, boolean wanted) throws IOException {
+        long declared = req.getContentLengthLong();
+        if (declared > MAX_BODY) throw tooLarge();
+        try (InputStream in = req.getInputStream()) {
+            byte[] b = in.readNBytes(MAX_BODY + 1);
+            if (b.length > MAX_BODY) throw tooLarge();
+            if (wanted) {
+                String type = req.getContentType();
+                if (b.length > 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+                    throw new ApiProblem(415, "Unsupported media type", "Send the body as application/json.");
+                }
+            }
+            return b;
+        }
+    }
+
+    private static ApiProblem tooLarge() {
+        return new ApiProblem(413, "Payload too large", "The body may have at most " + MAX_BODY + " bytes.");
+    }
+
+    private final class Request implements RouteRequest {
+        private final HttpServletRequest req;
+        private final Map<String, String> vars;
+        private final byte[] body;
+        private final Authenticator.Caller caller;
+
+        Request(HttpServletRequest req, Map<String, String> vars, byte[] body, Authenticator.Caller caller) {
+            this.req = req;
+            this.vars = vars;
+            this.body = body;
+            this.caller = caller;
+        }
+
+        @Override
+        public String path(String name) {
+            return vars.get(name);
+        }
+
+        @Override
+        public Optional<String> query(String name) {
+            return Optional.ofNullable(req.getParameter(name));
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(req.getHeader(name));
+        }
+
+        @Override
+        public <T> T body(Class<T> type) {
+            if (body.length == 0) throw new ApiProblem(400, "Bad request", "The request needs a JSON body.");
+            try {
+                T value = json.readValue(body, type);
+                if (value == null) throw new ApiProblem(400, "Bad request", "The JSON body is null.");
+                return value;
+            } catch (UnrecognizedPropertyException e) {
+                throw new ApiProblem(400, "Bad request", "Unknown field '" + e.getPropertyName() + "'; known fields: "
+                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            } catch (InvalidFormatException e) {
+                throw new ApiProblem(400, "Bad request", "Field '" + fieldPath(e) + "' has a wrong value: " + e.getValue());
+            } catch (MismatchedInputException e) {
+                throw new ApiProblem(400, "Bad request", "Field '" + fieldPath(e) + "' has the wrong type or is missing.");
+            } catch (JsonProcessingException e) {
+                throw new ApiProblem(400, "Bad request", "The body is not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new ApiProblem(400, "Bad request", "The body could not be read.");
+            }
+        }
+
+        @Override
+        public String user() {
+            return caller == null ? null : caller.user();
+        }
+
+        @Override
+        public Set<Role> roles() {
+            if (caller == null) return EnumSet.of(Role.PUBLIC);
+            return caller.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(caller.roles());
+        }
+
+        @Override
+        public Locale locale() {
+            for (Locale l : java.util.Collections.list(req.getLocales())) {
+                if (LANGUAGES.contains(l.getLanguage())) return Locale.forLanguageTag(l.getLanguage());
+            }
+            return Locale.ENGLISH;
+        }
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        String p = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return p.isEmpty() ? "(body)" : p;
+    }
+}

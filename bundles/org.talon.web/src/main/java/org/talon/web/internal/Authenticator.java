@@ -1,0 +1,95 @@
+package org.talon.web.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.talon.web.api.Role;
+
+/**
+ * HTTP Basic authentication against Karaf's JAAS realm {@code karaf}. A successful login is
+ * remembered for a minute (keyed by a hash of the credentials), so a busy kiosk does not cost a
+ * JAAS login per request.
+ */
+final class Authenticator {
+    static final long CACHE_MILLIS = 60_000;
+
+    record Caller(String user, Set<Role> roles) {
+    }
+
+    private record Cached(Caller caller, long until) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** The caller for an Authorization header, or {@code null} when the credentials are wrong. */
+    Caller authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) return null;
+        String key = sha256(decoded);
+        Cached c = cache.get(key);
+        long now = System.currentTimeMillis();
+        if (c != null && c.until > now) return c.caller;
+        Caller caller = login(decoded.substring(0, colon), decoded.substring(colon + 1));
+        if (caller != null) {
+            if (cache.size() > 10_000) cache.clear();
+            cache.put(key, new Cached(caller, now + CACHE_MILLIS));
+        }
+        return caller;
+    }
+
+    private static Caller login(String user, String password) {
+        Subject subject = new Subject();
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(Authenticator.class.getClassLoader());
+            LoginContext lc = new LoginContext("karaf", subject, callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof NameCallback n) n.setName(user);
+                    else if (cb instanceof PasswordCallback p) p.setPassword(password.toCharArray());
+                }
+            });
+            lc.login();
+        } catch (LoginException e) {
+            return null;
+        } finally {
+            Thread.currentThread().setContextClassLoader(tccl);
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Principal p : subject.getPrincipals(RolePrincipal.class)) {
+            try {
+                roles.add(Role.valueOf(p.getName().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ignored) {
+                // Karaf roles such as viewer or systembundles mean nothing to the API
+            }
+        }
+        return new Caller(user, roles);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.talon.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API of the running distribution, over real HTTP on Karaf's Jetty. */
+class HttpApiIT {
+    static final String ADMIN_PW = "Http-Secret-7";
+    static KarafProcess karaf;
+    static HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        karaf = new KarafProcess("http", ADMIN_PW);
+        karaf.start(Map.of("TALON_ADMIN_PASSWORD", ADMIN_PW));
+        karaf.awaitReady();
+        // an operator account, made the way an admin would
+        karaf.client("jaas:realm-manage --realm karaf", "jaas:user-add anna Anna-Secret-1", "jaas:role-add anna operator",
+                "jaas:update");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (call("GET", "/capabilities", null, null, null).statusCode() != 200) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (karaf != null) karaf.close();
+    }
+
+    static String basic(String user, String pw) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String ADMIN = basic("admin", ADMIN_PW);
+    static final String ANNA = basic("anna", "Anna-Secret-1");
+
+    static HttpResponse<String> call(String method, String path, String auth, String json, String language) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort + "/api/v1" + path));
+        if (auth != null) b.header("Authorization", auth);
+        if (language != null) b.header("Accept-Language", language);
+        if (json != null) b.header("Content-Type", "application/json");
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static void problem(HttpResponse<String> r, int status, String detailPart) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], r.body());
+        assertTrue(r.body().contains(detailPart), "detail should mention '" + detailPart + "': " + r.body());
+    }
+
+    @Test
+    void capabilitiesAndBranchesArePublic() throws Exception {
+        HttpResponse<String> caps = call("GET", "/capabilities", null, null, null);
+        assertEquals(200, caps.statusCode());
+        assertTrue(caps.body().contains("\"queue\""), caps.body());
+        HttpResponse<String> branches = call("GET", "/branches", null, null, null);
+        assertTrue(branches.body().contains("\"id\":\"demo\"") && branches.body().contains("Europe/Warsaw"), branches.body());
+        assertTrue(call("GET", "/branches/demo/services", null, null, null).body().contains("Cash desk"));
+    }
+
+    @Test
+    void aFullTicketCycleOverHttp() throws Exception {
+        HttpResponse<String> issued = call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\",\"language\":\"pl\"}", null);
+        assertEquals(201, issued.statusCode(), issued.body());
+        String number = field(issued.body(), "number");
+        assertTrue(number.startsWith("C"), issued.body());
+        assertEquals("WAITING", field(issued.body(), "state"));
+        assertTrue(issued.body().contains("\"position\":"), issued.body());
+        HttpResponse<String> called = call("POST", "/branches/demo/counters/4/call", ADMIN, null, null);
+        assertEquals(200, called.statusCode(), called.body());
+        assertEquals(number, field(called.body(), "number"));
+        assertEquals("SERVING", field(call("POST", "/branches/demo/counters/4/serve", ADMIN, null, null).body(), "state"));
+        assertEquals("DONE", field(call("POST", "/branches/demo/counters/4/finish", ADMIN, null, null).body(), "state"));
+        assertEquals(204, call("POST", "/branches/demo/counters/4/call", ADMIN, null, null).statusCode());
+    }
+
+    @Test
+    void loginsAndRolesAreChecked() throws Exception {
+        problem(call("POST", "/branches/demo/tickets", null, "{\"service\":\"A\"}", null), 401, "needs a login");
+        problem(call("POST", "/branches/demo/tickets", basic("karaf", "karaf"), "{\"service\":\"A\"}", null), 401, "wrong");
+        problem(call("GET", "/branches/demo/queues", null, null, null), 401, "login");
+        // an operator acts only at the counter where they are logged in
+        problem(call("POST", "/branches/demo/counters/2/call", ANNA, null, null), 403, "not logged in at counter 2");
+        HttpResponse<String> opened = call("POST", "/branches/demo/counters/2/open", ANNA, null, null);
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertEquals("anna", field(opened.body(), "operator"));
+        int status = call("POST", "/branches/demo/counters/2/call", ANNA, null, null).statusCode();
+        assertTrue(status == 200 || status == 204, "anna calls at her counter: " + status);
+        problem(call("POST", "/branches/demo/counters/1/call", ANNA, null, null), 403, "not logged in at counter 1");
+    }
+
+    @Test
+    void badInputGetsAClearFourHundredAndChangesNothing() throws Exception {
+        String before = call("GET", "/branches/demo/tickets", ADMIN, null, null).body();
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":", null), 400, "not valid JSON");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\",\"colour\":\"red\"}", null), 400, "Unknown field 'colour'");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":[\"A\"]}", null), 400, "'service'");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{}", null), 400, "'service' is required");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\",\"priority\":\"KING\"}", null), 400, "priority");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"Z\"}", null), 404, "no service 'Z'");
+        problem(call("POST", "/branches/nowhere/tickets", ADMIN, "{\"service\":\"A\"}", null), 404, "no branch 'nowhere'");
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\",\"contact\":\"" + "x".repeat(70_000) + "\"}", null), 413, "65536");
+        problem(call("POST", "/branches/demo/counters/99/call", ADMIN, null, null), 404, "no counter '99'");
+        problem(call("GET", "/no/such/thing", null, null, null), 404, "no API resource");
+        problem(call("DELETE", "/branches", ADMIN, null, null), 405, "allowed: GET");
+        assertEquals(before, call("GET", "/branches/demo/tickets", ADMIN, null, null).body(), "nothing stored changed");
+    }
+
+    @Test
+    void refusalsComeInTheCallersLanguage() throws Exception {
+        problem(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "ru"), 409, "нет текущего талона");
+        problem(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "pl"), 409, "nie ma bieżącego biletu");
+        problem(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "en"), 409, "has no current ticket");
+    }
+}
