@@ -79,8 +79,17 @@ class HttpApiIT {
         assertTrue(call("GET", "/branches/demo/services", null, null, null).body().contains("Cash desk"));
     }
 
+    /** Serves everyone waiting at counter 4, so a test starts with an empty hall. */
+    static void serveEveryone() throws Exception {
+        while (call("POST", "/branches/demo/counters/4/call", ADMIN, null, null).statusCode() == 200) {
+            call("POST", "/branches/demo/counters/4/serve", ADMIN, null, null);
+            call("POST", "/branches/demo/counters/4/finish", ADMIN, null, null);
+        }
+    }
+
     @Test
     void aFullTicketCycleOverHttp() throws Exception {
+        serveEveryone();
         HttpResponse<String> issued = call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\",\"language\":\"pl\"}", null);
         assertEquals(201, issued.statusCode(), issued.body());
         String number = field(issued.body(), "number");
@@ -125,6 +134,64 @@ class HttpApiIT {
         problem(call("GET", "/no/such/thing", null, null, null), 404, "no API resource");
         problem(call("DELETE", "/branches", ADMIN, null, null), 405, "allowed: GET");
         assertEquals(before, call("GET", "/branches/demo/tickets", ADMIN, null, null).body(), "nothing stored changed");
+    }
+
+    /** Reads SSE events from a raw connection until {@code count} events came or the time is up. */
+    static java.util.List<long[]> readEvents(String lastEventId, int count, long millis) throws Exception {
+        java.util.List<long[]> ids = new java.util.ArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", karaf.httpPort)) {
+            socket.setSoTimeout((int) millis);
+            String request = "GET /api/v1/branches/demo/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: " + ADMIN + "\r\n" + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = in.readLine();
+            assertTrue(status.contains(" 200"), status);
+            long deadline = System.currentTimeMillis() + millis;
+            String line;
+            try {
+                while (ids.size() < count && System.currentTimeMillis() < deadline && (line = in.readLine()) != null) {
+                    if (line.startsWith("id: ")) ids.add(new long[] {Long.parseLong(line.substring(4).trim())});
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // no more events within the time
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void eventStreamResumesWithLastEventIdMissingNothingAndRepeatingNothing() throws Exception {
+        for (int i = 0; i < 3; i++) assertEquals(201, call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}", null).statusCode());
+        // a display reads the whole log so far, then its connection is cut
+        java.util.List<long[]> first = readEvents(null, Integer.MAX_VALUE, 1500);
+        assertTrue(first.size() >= 3, "events so far: " + first.size());
+        long lastSeen = first.get(first.size() - 1)[0];
+        for (int i = 0; i < first.size(); i++) assertEquals(i + 1, first.get(i)[0], "ids are the log's sequence numbers");
+        // while it is away, five more tickets are issued
+        for (int i = 0; i < 5; i++) assertEquals(201, call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}", null).statusCode());
+        java.util.List<long[]> resumed = readEvents(String.valueOf(lastSeen), 5, 10_000);
+        assertEquals(5, resumed.size(), "exactly the missed events");
+        for (int i = 0; i < 5; i++) assertEquals(lastSeen + 1 + i, resumed.get(i)[0], "in order, none twice");
+    }
+
+    @Test
+    void eventStreamDeliversLiveEventsAfterTheReplay() throws Exception {
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            long last = readEvents(null, Integer.MAX_VALUE, 1000).stream().mapToLong(a -> a[0]).max().orElse(0);
+            var live = ex.submit(() -> readEvents(String.valueOf(last), 2, 10_000));
+            Thread.sleep(500);
+            assertEquals(201, call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null).statusCode());
+            assertEquals(201, call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null).statusCode());
+            java.util.List<long[]> got = live.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(2, got.size());
+            assertEquals(last + 1, got.get(0)[0]);
+            assertEquals(last + 2, got.get(1)[0]);
+        } finally {
+            ex.shutdownNow();
+        }
+        problem(call("GET", "/branches/demo/events", null, null, null), 401, "login");
     }
 
     @Test

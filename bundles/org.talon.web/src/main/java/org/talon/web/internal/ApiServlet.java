@@ -68,6 +68,12 @@ public final class ApiServlet extends HttpServlet {
     public record Capabilities(List<String> domains) {
     }
 
+    private static final PathTemplate EVENTS = new PathTemplate("/branches/{branch}/events");
+    static final Set<Role> STREAM_ROLES = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
+
+    @Reference
+    volatile EventStreams streams;
+
     public ApiServlet() {
         Route capabilities = new Route() {
             @Override
@@ -131,6 +137,12 @@ public final class ApiServlet extends HttpServlet {
 
     private void dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws Exception {
         List<String> segments = PathTemplate.split(path);
+        Map<String, String> stream = EVENTS.match(segments);
+        if (stream != null && "GET".equalsIgnoreCase(req.getMethod())) {
+            Authenticator.Caller caller = requireRoles(req, resp, STREAM_ROLES, path, "GET");
+            streams.open(req, resp, stream.get("branch"));
+            return;
+        }
         Registered found = null;
         Map<String, String> vars = null;
         Set<String> allowed = new java.util.TreeSet<>();
@@ -154,28 +166,7 @@ public final class ApiServlet extends HttpServlet {
             }
             throw new ApiProblem(404, "Not found", "There is no API resource " + path);
         }
-        Authenticator.Caller caller = null;
-        String authorization = req.getHeader("Authorization");
-        if (authorization != null) {
-            caller = auth.authenticate(authorization);
-            if (caller == null) {
-                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
-                throw new ApiProblem(401, "Unauthorized", "The user name or password is wrong.");
-            }
-        }
-        Set<Role> roles = found.spec.roles();
-        if (!roles.contains(Role.PUBLIC)) {
-            if (caller == null) {
-                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
-                throw new ApiProblem(401, "Unauthorized", "This resource needs a login.");
-            }
-            boolean ok = caller.roles().contains(Role.ADMIN) || caller.roles().stream().anyMatch(roles::contains);
-            if (!ok) {
-                throw new ApiProblem(403, "Forbidden", "User " + caller.user() + " may not " + found.spec.method() + " "
-                        + path + "; it needs one of the roles " + roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
-                                .sorted().collect(Collectors.joining(", ")));
-            }
-        }
+        Authenticator.Caller caller = requireRoles(req, resp, found.spec.roles(), path, found.spec.method());
         byte[] body = readBody(req, found.spec.requestType() != null);
         Request r = new Request(req, vars, body, caller);
         Reply reply = found.route.handle(r);
@@ -186,6 +177,33 @@ public final class ApiServlet extends HttpServlet {
             resp.setCharacterEncoding("UTF-8");
             json.writeValue(resp.getOutputStream(), reply.body());
         }
+    }
+
+    /** The caller, after checking it may use a route with these roles; throws 401 or 403 otherwise. */
+    private Authenticator.Caller requireRoles(HttpServletRequest req, HttpServletResponse resp, Set<Role> roles,
+            String path, String method) {
+        Authenticator.Caller caller = null;
+        String authorization = req.getHeader("Authorization");
+        if (authorization != null) {
+            caller = auth.authenticate(authorization);
+            if (caller == null) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                throw new ApiProblem(401, "Unauthorized", "The user name or password is wrong.");
+            }
+        }
+        if (!roles.contains(Role.PUBLIC)) {
+            if (caller == null) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                throw new ApiProblem(401, "Unauthorized", "This resource needs a login.");
+            }
+            boolean ok = caller.roles().contains(Role.ADMIN) || caller.roles().stream().anyMatch(roles::contains);
+            if (!ok) {
+                throw new ApiProblem(403, "Forbidden", "User " + caller.user() + " may not " + method + " "
+                        + path + "; it needs one of the roles " + roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
+                                .sorted().collect(Collectors.joining(", ")));
+            }
+        }
+        return caller;
     }
 
     private static byte[] readBody(HttpServletRequest req, boolean wanted) throws IOException {
