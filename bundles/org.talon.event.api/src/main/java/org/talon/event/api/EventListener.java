@@ -9,6 +9,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Service property {@value #BRANCH} limits delivery to one branch; {@value #TYPES} (String or
  * String[]) to some event types.
+ *
+ * <p>A component that needs {@link EventLog} and listens too should register its listener
+ * itself (e.g. {@code BundleContext.registerService} in its activate method) rather than be an
+ * {@code EventListener} component: the log binds listeners while it activates, so the component
+ * form is a service cycle.
  */
 @ConsumerType
 public interface EventListener {

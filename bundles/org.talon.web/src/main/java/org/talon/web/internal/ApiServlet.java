@@ -132,6 +132,22 @@ public final class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Request " + req.getMethod() + " " + instance + " failed", e);
             Problems.write(json, resp, 500, "Internal error", "The server could not answer; the error is logged.", instance);
+        } finally {
+            // A body left unread (a request refused before its body was looked at) would make
+            // Jetty drop the keep-alive connection under a client about to reuse it.
+            if (!req.isAsyncStarted()) drain(req);
+        }
+    }
+
+    private static void drain(HttpServletRequest req) {
+        try {
+            InputStream in = req.getInputStream();
+            byte[] sink = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < DRAIN_LIMIT && (n = in.read(sink)) > 0) total += n;
+        } catch (IOException | IllegalStateException ignored) {
+            // the client went away, or the body was read as a reader
         }
     }
 
@@ -208,10 +224,10 @@ public final class ApiServlet extends HttpServlet {
 
     private static byte[] readBody(HttpServletRequest req, boolean wanted) throws IOException {
         long declared = req.getContentLengthLong();
-        if (declared > MAX_BODY) throw tooLarge();
         try (InputStream in = req.getInputStream()) {
+            if (declared > MAX_BODY) throw tooLarge(in);
             byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) throw tooLarge();
+            if (b.length > MAX_BODY) throw tooLarge(in);
             if (wanted) {
                 String type = req.getContentType();
                 if (b.length > 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
@@ -222,9 +238,23 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static ApiProblem tooLarge() {
+    /**
+     * Reads and drops the rest of an oversized body (up to a limit) so that the client, still
+     * sending, receives the 413 instead of a broken connection.
+     */
+    private static ApiProblem tooLarge(InputStream in) {
+        try {
+            long skipped = 0;
+            byte[] sink = new byte[8192];
+            int n;
+            while (skipped < DRAIN_LIMIT && (n = in.read(sink)) > 0) skipped += n;
+        } catch (IOException ignored) {
+            // the client went away; nothing to answer
+        }
         return new ApiProblem(413, "Payload too large", "The body may have at most " + MAX_BODY + " bytes.");
     }
+
+    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private final class Request implements RouteRequest {
         private final HttpServletRequest req;

@@ -16,6 +16,8 @@ import javax.servlet.AsyncContext;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,8 +32,8 @@ import org.talon.event.api.EventLog;
  * log and then the live events, none twice. A comment line every 15 s keeps proxies from
  * closing the connection and finds dead clients.
  */
-@Component(service = {EventStreams.class, EventListener.class})
-public final class EventStreams implements EventListener {
+@Component(service = EventStreams.class)
+public final class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
     static final int REPLAY_BATCH = 500;
 
@@ -43,14 +45,24 @@ public final class EventStreams implements EventListener {
         return t;
     });
 
+    private final ServiceRegistration<EventListener> listener;
+
     @Activate
-    public EventStreams(@Reference EventLog log) {
+    public EventStreams(@Reference EventLog log, BundleContext context) {
         this.log = log;
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        // Registered by hand, not as this component's service: the event log binds its listeners
+        // while it activates, and a listener component that needs the event log would be a cycle.
+        this.listener = context.registerService(EventListener.class, this::onEvent, null);
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            listener.unregister();
+        } catch (IllegalStateException ignored) {
+            // gone with the bundle
+        }
         heartbeat.shutdownNow();
         subscribers.values().forEach(set -> set.forEach(Subscriber::close));
         subscribers.clear();
@@ -81,8 +93,7 @@ public final class EventStreams implements EventListener {
         s.replay();
     }
 
-    @Override
-    public void onEvent(DomainEvent event) {
+    void onEvent(DomainEvent event) {
         Set<Subscriber> set = subscribers.get(event.branch());
         if (set == null) return;
         for (Subscriber s : set) s.live(event);
