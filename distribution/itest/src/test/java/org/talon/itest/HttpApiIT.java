@@ -25,11 +25,11 @@ class HttpApiIT {
     @BeforeAll
     static void start() throws Exception {
         karaf = new KarafProcess("http", ADMIN_PW);
+        // an operator account, added the way docs/api.md tells an admin to (Karaf hashes it at first login)
+        java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\n",
+                java.nio.file.StandardOpenOption.APPEND);
         karaf.start(Map.of("TALON_ADMIN_PASSWORD", ADMIN_PW));
         karaf.awaitReady();
-        // an operator account, made the way an admin would
-        karaf.client("jaas:realm-manage --realm karaf", "jaas:user-add anna Anna-Secret-1", "jaas:role-add anna operator",
-                "jaas:update");
         long deadline = System.currentTimeMillis() + 60_000;
         while (call("GET", "/capabilities", null, null, null).statusCode() != 200) {
             if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
@@ -102,6 +102,47 @@ class HttpApiIT {
         assertEquals("SERVING", field(call("POST", "/branches/demo/counters/4/serve", ADMIN, null, null).body(), "state"));
         assertEquals("DONE", field(call("POST", "/branches/demo/counters/4/finish", ADMIN, null, null).body(), "state"));
         assertEquals(204, call("POST", "/branches/demo/counters/4/call", ADMIN, null, null).statusCode());
+    }
+
+    static HttpResponse<String> issueWithKey(String key) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort + "/api/v1/branches/demo/tickets"))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"B\",\"contact\":\"+48 600 100 200\"}")).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRetriedIssueWithTheSameIdempotencyKeyReturnsTheSameTicket() throws Exception {
+        HttpResponse<String> first = issueWithKey("kiosk-3-7f2a");
+        HttpResponse<String> retry = issueWithKey("kiosk-3-7f2a");
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(field(first.body(), "id"), field(retry.body(), "id"));
+        assertEquals(field(first.body(), "number"), field(retry.body(), "number"));
+        String other = field(issueWithKey("kiosk-3-7f2b").body(), "id");
+        assertTrue(!other.equals(field(first.body(), "id")), "another key, another ticket");
+    }
+
+    @Test
+    void aCustomerFollowsTheirTicketByItsPublicIdWithoutLoginAndWithoutContactData() throws Exception {
+        serveEveryone();
+        HttpResponse<String> issued = issueWithKey("public-page-" + System.nanoTime());
+        String publicId = field(issued.body(), "publicId");
+        assertTrue(publicId != null && publicId.length() >= 22, issued.body());
+        HttpResponse<String> page = call("GET", "/tickets/" + publicId, null, null, null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(field(issued.body(), "number"), field(page.body(), "number"));
+        assertEquals("WAITING", field(page.body(), "state"));
+        assertEquals("1", field(page.body(), "position"));
+        assertTrue(!page.body().contains("600") && !page.body().contains("contact") && !page.body().contains("\"id\""),
+                "no contact data, no internal id: " + page.body());
+        call("POST", "/branches/demo/counters/4/call", ADMIN, null, null);
+        HttpResponse<String> called = call("GET", "/tickets/" + publicId, null, null, null);
+        assertEquals("CALLED", field(called.body(), "state"));
+        assertEquals("4", field(called.body(), "counter"));
+        call("POST", "/branches/demo/counters/4/serve", ADMIN, null, null);
+        call("POST", "/branches/demo/counters/4/finish", ADMIN, null, null);
+        assertEquals("DONE", field(call("GET", "/tickets/" + publicId, null, null, null).body(), "state"));
+        problem(call("GET", "/tickets/AAAAAAAAAAAAAAAAAAAAAA", null, null, null), 404, "no ticket");
     }
 
     @Test

@@ -174,7 +174,7 @@ public abstract class QueueEngineTests {
     public void waitingTicketsAreCalledInOrderWithPriorityOutOfTurn() {
         List<String> normal = new ArrayList<>();
         for (int i = 0; i < 3; i++) normal.add(queues.issue(IssueRequest.of(BRANCH, "A")).number());
-        Ticket prio = queues.issue(new IssueRequest(BRANCH, "A", org.talon.queue.api.PriorityClass.PRIORITY, null, null, null));
+        Ticket prio = queues.issue(new IssueRequest(BRANCH, "A", org.talon.queue.api.PriorityClass.PRIORITY, null, null, null, null));
         List<String> called = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             called.add(queues.call(BRANCH, "1").orElseThrow().number());

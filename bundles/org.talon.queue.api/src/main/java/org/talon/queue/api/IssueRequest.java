@@ -9,10 +9,12 @@ package org.talon.queue.api;
  * @param channel  where it is issued, {@code null} for API
  * @param language language tag, {@code null} for the branch's default
  * @param contact  phone or e-mail, or {@code null}
+ * @param idempotencyKey a client's key for this request, or {@code null}: a retried request with
+ *                 the same key (in the same branch, the same day) gets the same ticket back, never a second one
  */
 public record IssueRequest(String branch, String service, PriorityClass priority, Channel channel, String language,
-        String contact) {
+        String contact, String idempotencyKey) {
     public static IssueRequest of(String branch, String service) {
-        return new IssueRequest(branch, service, null, null, null, null);
+        return new IssueRequest(branch, service, null, null, null, null, null);
     }
 }

@@ -32,6 +32,9 @@ public interface QueueService {
 
     Optional<Ticket> ticket(String branch, String numberOrId);
 
+    /** A ticket by its public id, in any branch, also after it is done (then without position). */
+    Optional<Ticket> ticketByPublicId(String publicId);
+
     Ticket issue(IssueRequest request);
 
     /** Opens a counter, optionally with an operator logging in. */

@@ -25,9 +25,10 @@ import java.time.LocalDate;
  * @param recalls          how often it was called again
  * @param position         place in line counting from 1 while waiting, else 0
  * @param estimatedWait    expected wait while waiting, else {@code null}
+ * @param publicId         unguessable id for the customer's own page; shows no contact data
  */
 public record Ticket(long id, String branch, String number, LocalDate day, String service, String queue,
         PriorityClass priority, Channel channel, String language, String contact, TicketState state,
         Instant issuedAt, Instant calledAt, String counter, String operatorPool, int recalls, int position,
-        Duration estimatedWait) {
+        Duration estimatedWait, String publicId) {
 }

@@ -221,6 +221,7 @@ public final class QueueEngine implements QueueService {
         if (s != null && s.setup() == setup) return s;
         s = new BranchState(setup, ids::incrementAndGet);
         TicketStore.Loaded loaded = store.load(branch, java.time.LocalDate.now(setup.branch().zone()));
+        for (LiveTicket t : loaded.keyedToday()) s.restoreKey(t);
         for (LiveTicket t : loaded.active()) s.restore(t);
         java.time.LocalDate today = java.time.LocalDate.now(setup.branch().zone());
         for (Map.Entry<String, Integer> n : loaded.lastNumbers().entrySet()) s.restoreNumber(today, n.getKey(), n.getValue());
@@ -277,6 +278,20 @@ public final class QueueEngine implements QueueService {
             LiveTicket t = s.find(numberOrId);
             return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
         });
+    }
+
+    @Override
+    public Optional<Ticket> ticketByPublicId(String publicId) {
+        if (publicId == null || publicId.isBlank() || publicId.length() > 32) return Optional.empty();
+        Optional<String> branch = store.branchOfPublicId(publicId);
+        if (branch.isEmpty() || setup(branch.get()) == null) return Optional.empty();
+        Optional<Ticket> live = run(branch.get(), (s, now) -> {
+            LiveTicket t = s.findPublic(publicId);
+            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
+        });
+        if (live.isPresent()) return live;
+        // done, cancelled or no-show: from the store, without a place in line
+        return store.findByPublicId(publicId).map(t -> t.toTicket(branch.get(), 0, null));
     }
 
     // ------------------------------------------------------------------ commands

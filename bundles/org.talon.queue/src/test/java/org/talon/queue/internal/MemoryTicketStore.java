@@ -18,7 +18,7 @@ final class MemoryTicketStore implements TicketStore {
 
     @Override
     public Loaded load(String branch, LocalDate day) {
-        return new Loaded(List.of(), new ArrayList<>(), new HashMap<>());
+        return new Loaded(List.of(), new ArrayList<>(), new HashMap<>(), List.of());
     }
 
     @Override
@@ -27,6 +27,16 @@ final class MemoryTicketStore implements TicketStore {
             states.put(t.id, t.state);
             numbers.put(t.id, t.number);
         }
+    }
+
+    @Override
+    public java.util.Optional<LiveTicket> findByPublicId(String publicId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> branchOfPublicId(String publicId) {
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -63,6 +63,10 @@ public final class BranchState {
     private final Map<String, LiveCounter> counters = new LinkedHashMap<>();
     private final Map<String, Line> pools = new HashMap<>();
     private final Map<Long, LiveTicket> active = new LinkedHashMap<>();
+    /** Tickets by idempotency key, today's: a retried issue gets the ticket it already has. */
+    private final Map<String, LiveTicket> byIdempotencyKey = new HashMap<>();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
 
     private final List<PendingEvent> events = new ArrayList<>();
@@ -94,8 +98,18 @@ public final class BranchState {
 
     // ------------------------------------------------------------------ restoring from storage
 
+    /** Remembers a stored ticket's idempotency key (tickets of today, final or not). */
+    public void restoreKey(LiveTicket t) {
+        if (t.idempotencyKey != null) byIdempotencyKey.put(t.idempotencyKey, t);
+    }
+
     /** Puts back a stored ticket that is not final. */
     public void restore(LiveTicket t) {
+        if (t.publicId == null) {
+            t.publicId = newPublicId();
+            dirtyTickets.add(t);
+        }
+        restoreKey(t);
         numbering.used(t.day, prefixOf(t), t.dailyNumber);
         lineOrder = Math.max(lineOrder, Math.abs(t.lineOrder) + 1);
         active.put(t.id, t);
@@ -142,6 +156,12 @@ public final class BranchState {
     // ------------------------------------------------------------------ commands
 
     public LiveTicket issue(IssueRequest r, Instant now) {
+        String key = r.idempotencyKey() == null || r.idempotencyKey().isBlank() ? null : r.idempotencyKey().strip();
+        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw Messages.refuse(INVALID, "idempotency.tooLong", MAX_IDEMPOTENCY_KEY);
+        }
+        LiveTicket earlier = key == null ? null : byIdempotencyKey.get(key);
+        if (earlier != null && earlier.day.equals(numbering.dayOf(now))) return earlier;
         Service s = service(r.service());
         String language = r.language();
         if (language == null || language.isBlank()) {
@@ -166,6 +186,12 @@ public final class BranchState {
                 s.code(), s.queue(), priority, channel, language, contact, now);
         t.lineKey = now.minus(setup.headStart(priority));
         t.lineOrder = lineOrder++;
+        t.publicId = newPublicId();
+        t.idempotencyKey = key;
+        if (key != null) {
+            if (byIdempotencyKey.size() > 100_000) byIdempotencyKey.clear();
+            byIdempotencyKey.put(key, t);
+        }
         queues.get(s.queue()).add(t);
         active.put(t.id, t);
         changed(t);
@@ -514,6 +540,20 @@ public final class BranchState {
 
     public Counter view(LiveCounter c) {
         return new Counter(id(), c.id, c.name, c.profile, c.state, c.operator, c.current == null ? null : view(c.current));
+    }
+
+    static String newPublicId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** An active ticket by its public id, or {@code null}. */
+    public LiveTicket findPublic(String publicId) {
+        for (LiveTicket t : active.values()) {
+            if (t.publicId != null && t.publicId.equals(publicId)) return t;
+        }
+        return null;
     }
 
     public LiveTicket find(String numberOrId) {

@@ -20,6 +20,10 @@ public final class LiveTicket {
     public final String language;
     public final String contact;
     public final Instant issuedAt;
+    /** Unguessable id for the customer's page. */
+    public String publicId;
+    /** The issuing client's idempotency key, or {@code null}. */
+    public String idempotencyKey;
 
     public String queue;
     public TicketState state = TicketState.WAITING;
@@ -64,14 +68,9 @@ public final class LiveTicket {
         this.lineOrder = order;
     }
 
-    public Ticket toTicket(int position, Duration estimate) {
-        return new Ticket(id, null, number, day, service, queue, priority, channel, language, contact, state, issuedAt,
-                calledAt, counter, operatorPool, recalls, position, estimate);
-    }
-
     public Ticket toTicket(String branch, int position, Duration estimate) {
         return new Ticket(id, branch, number, day, service, queue, priority, channel, language, contact, state,
-                issuedAt, calledAt, counter, operatorPool, recalls, position, estimate);
+                issuedAt, calledAt, counter, operatorPool, recalls, position, estimate, publicId);
     }
 
     @Override

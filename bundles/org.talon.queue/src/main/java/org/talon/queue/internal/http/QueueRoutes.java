@@ -64,8 +64,12 @@ public final class QueueRoutes {
                 r -> Reply.ok(queues.counters(r.path("branch")).stream().map(Views.CounterView::of).toList()));
         route(context, "GET", "/branches/{branch}/tickets", STAFF, null, "Active tickets, waiting ones in call order",
                 r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
-        route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class, "Issues a ticket",
-                this::issue);
+        route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class,
+                "Issues a ticket; an Idempotency-Key header makes a retry return the same ticket", this::issue);
+        route(context, "GET", "/tickets/{publicId}", EnumSet.of(Role.PUBLIC), null,
+                "A customer's own ticket by its public id: state, place in line, estimate, counter",
+                r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t)))
+                        .orElseThrow(() -> new ApiProblem(404, "Not found", "There is no ticket with this id.")));
         for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
                 "park", "transfer")) {
             Class<?> body = action.equals("open") ? Views.OpenBody.class
@@ -133,7 +137,8 @@ public final class QueueRoutes {
         }
         Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
                 : r.roles().contains(Role.RECEPTION) ? Channel.RECEPTION : Channel.API;
-        Ticket t = queues.issue(new IssueRequest(r.path("branch"), b.service(), priority, channel, b.language(), b.contact()));
+        Ticket t = queues.issue(new IssueRequest(r.path("branch"), b.service(), priority, channel, b.language(), b.contact(),
+                r.header("Idempotency-Key").orElse(null)));
         return Reply.created(Views.TicketView.of(t));
     }
 

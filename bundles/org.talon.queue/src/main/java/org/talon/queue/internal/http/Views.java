@@ -34,11 +34,21 @@ public final class Views {
 
     public record TicketView(long id, String number, String service, String queue, String state, String priority,
             String channel, String language, int position, Long estimatedWaitSeconds, String counter, Instant issuedAt,
-            Instant calledAt) {
+            Instant calledAt, String publicId) {
         static TicketView of(Ticket t) {
             return new TicketView(t.id(), t.number(), t.service(), t.queue(), t.state().name(), t.priority().name(),
                     t.channel().name(), t.language(), t.position(),
-                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), t.issuedAt(), t.calledAt());
+                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), t.issuedAt(), t.calledAt(),
+                    t.publicId());
+        }
+    }
+
+    /** What a customer's own page shows: never contact data, nor internal ids. */
+    public record PublicTicketView(String number, String service, String state, int position, Long estimatedWaitSeconds,
+            String counter, Instant issuedAt) {
+        static PublicTicketView of(Ticket t) {
+            return new PublicTicketView(t.number(), t.service(), t.state().name(), t.position(),
+                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), t.issuedAt());
         }
     }
 

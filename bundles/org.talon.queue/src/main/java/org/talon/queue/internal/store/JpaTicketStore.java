@@ -63,7 +63,13 @@ public final class JpaTicketStore implements TicketStore {
                     .setParameter("b", branch).setParameter("d", day).getResultList()) {
                 last.put((String) r[0], ((Number) r[1]).intValue());
             }
-            return new Loaded(active, counters, last);
+            List<LiveTicket> keyed = new ArrayList<>();
+            for (TicketRow r : em.createQuery("select t from TicketRow t where t.branch = :b and t.day = :d"
+                    + " and t.idempotencyKey is not null", TicketRow.class)
+                    .setParameter("b", branch).setParameter("d", day).getResultList()) {
+                keyed.add(toLive(r));
+            }
+            return new Loaded(active, counters, last, keyed);
         });
     }
 
@@ -92,6 +98,20 @@ public final class JpaTicketStore implements TicketStore {
                 if (isNew) em.persist(r);
             }
         });
+    }
+
+    @Override
+    public java.util.Optional<LiveTicket> findByPublicId(String publicId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select t from TicketRow t where t.publicId = :p", TicketRow.class).setParameter("p", publicId)
+                .getResultList().stream().findFirst().map(JpaTicketStore::toLive));
+    }
+
+    @Override
+    public java.util.Optional<String> branchOfPublicId(String publicId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select t.branch from TicketRow t where t.publicId = :p", String.class).setParameter("p", publicId)
+                .getResultList().stream().findFirst());
     }
 
     @Override
@@ -125,6 +145,8 @@ public final class JpaTicketStore implements TicketStore {
         r.recalls = t.recalls;
         r.lineKey = t.lineKey() == null ? r.issuedAt : micros(t.lineKey());
         r.lineOrder = t.lineOrder();
+        r.publicId = t.publicId;
+        r.idempotencyKey = t.idempotencyKey;
     }
 
     private static LiveTicket toLive(TicketRow r) {
@@ -138,6 +160,8 @@ public final class JpaTicketStore implements TicketStore {
         t.operatorPool = r.operatorPool;
         t.recalls = r.recalls;
         t.placeInLine(instant(r.lineKey), r.lineOrder);
+        t.publicId = r.publicId;
+        t.idempotencyKey = r.idempotencyKey;
         return t;
     }
 

@@ -54,4 +54,8 @@ public class TicketRow {
     public long lineKey;
     @Column(name = "line_order", nullable = false)
     public long lineOrder;
+    @Column(name = "public_id", length = 32)
+    public String publicId;
+    @Column(name = "idempotency_key", length = 100)
+    public String idempotencyKey;
 }

@@ -17,13 +17,20 @@ public interface TicketStore {
      * What a branch needs to resume: its tickets that are not final (in their stored line order),
      * its counters, and the highest daily number per prefix on {@code day}.
      */
-    record Loaded(List<LiveTicket> active, List<StoredCounter> counters, Map<String, Integer> lastNumbers) {
+    record Loaded(List<LiveTicket> active, List<StoredCounter> counters, Map<String, Integer> lastNumbers,
+            List<LiveTicket> keyedToday) {
     }
 
     Loaded load(String branch, LocalDate day);
 
     /** Stores the tickets' and counters' current state inside the caller's transaction. */
     void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters);
+
+    /** A stored ticket by its public id, in any branch. */
+    java.util.Optional<LiveTicket> findByPublicId(String publicId);
+
+    /** The branch of a stored ticket with this public id. */
+    java.util.Optional<String> branchOfPublicId(String publicId);
 
     /** The highest ticket id ever stored, 0 when none. */
     long maxTicketId();

@@ -20,7 +20,7 @@ class CallRulesTest {
     }
 
     static LiveTicket issue(BranchState s, String service, PriorityClass p, Instant at) {
-        return s.issue(new IssueRequest("demo", service, p, null, null, null), at);
+        return s.issue(new IssueRequest("demo", service, p, null, null, null, null), at);
     }
 
     /** Calls at counter 1 and finishes at once, n times; returns the services called. */

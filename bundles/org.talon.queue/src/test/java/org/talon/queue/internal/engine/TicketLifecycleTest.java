@@ -189,7 +189,7 @@ class TicketLifecycleTest {
         refused.accept(() -> s.call("9", T0), "'9'");
         refused.accept(() -> s.cancel("A777", T0), "'A777'");
         QueueException lang = assertThrows(QueueException.class,
-                () -> s.issue(new IssueRequest("demo", "A", null, null, "de", null), T0));
+                () -> s.issue(new IssueRequest("demo", "A", null, null, "de", null, null), T0));
         assertEquals(QueueException.Reason.INVALID, lang.reason());
         assertTrue(s.drain().isEmpty());
     }
@@ -211,6 +211,34 @@ class TicketLifecycleTest {
         assertTrue(ru.contains("A001") && ru.contains("обслуживается") && ru.contains("отметить как неявку"), ru);
         String pl = Messages.localized(e, java.util.Locale.forLanguageTag("pl"));
         assertTrue(pl.contains("w obsłudze") && pl.contains("oznaczyć jako nieobecny"), pl);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameTicket() {
+        BranchState s = Fixtures.simple();
+        IssueRequest r = new IssueRequest("demo", "A", null, null, null, null, "kiosk-7-req-42");
+        LiveTicket first = s.issue(r, T0);
+        s.drain();
+        LiveTicket again = s.issue(r, T0.plusSeconds(5));
+        assertEquals(first, again);
+        assertTrue(s.drain().isEmpty(), "a retry changes nothing");
+        assertEquals("A002", s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(6)).number);
+        assertEquals("A003", s.issue(new IssueRequest("demo", "A", null, null, null, null, "other"), T0.plusSeconds(7)).number);
+        assertThrows(QueueException.class, () -> s.issue(new IssueRequest("demo", "A", null, null, null, null, "k".repeat(101)), T0));
+    }
+
+    @Test
+    void publicIdsAreUnguessableAndUnique() {
+        BranchState s = Fixtures.simple();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = s.issue(IssueRequest.of("demo", "A"), T0).publicId;
+            assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
+            ids.add(id);
+        }
+        assertEquals(1000, ids.size());
+        LiveTicket t = s.issue(IssueRequest.of("demo", "B"), T0);
+        assertEquals(t, s.findPublic(t.publicId));
     }
 
     @Test
