@@ -146,6 +146,37 @@ class HttpApiIT {
     }
 
     @Test
+    void kiosksAndDisplaysUseTokensThatAnAdminCreatesAndRevokes() throws Exception {
+        // a kiosk token made on the console, a display token made over REST
+        String out = karaf.client("talon:device-add kiosk-1 kiosk");
+        Matcher m = Pattern.compile("shown only now: (\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        String kiosk = "Bearer " + m.group(1);
+        HttpResponse<String> made = call("POST", "/devices", ADMIN, "{\"name\":\"hall-board\",\"role\":\"display\"}", null);
+        assertEquals(201, made.statusCode(), made.body());
+        String display = "Bearer " + field(made.body(), "token");
+        problem(call("POST", "/devices", ANNA, "{\"name\":\"x\",\"role\":\"kiosk\"}", null), 403, "roles admin");
+        problem(call("POST", "/devices", ADMIN, "{\"name\":\"kiosk-1\",\"role\":\"kiosk\"}", null), 409, "exists");
+        problem(call("POST", "/devices", ADMIN, "{\"name\":\"Bad Name\",\"role\":\"kiosk\"}", null), 400, "device name");
+        problem(call("POST", "/devices", ADMIN, "{\"name\":\"op\",\"role\":\"admin\"}", null), 400, "kiosk or display");
+        String listed = call("GET", "/devices", ADMIN, null, null).body();
+        assertTrue(listed.contains("kiosk-1") && listed.contains("hall-board") && !listed.contains(m.group(1)), listed);
+
+        assertEquals(201, call("POST", "/branches/demo/tickets", kiosk, "{\"service\":\"A\"}", null).statusCode(), "kiosk issues");
+        assertEquals(200, call("GET", "/branches/demo/queues", kiosk, null, null).statusCode());
+        problem(call("POST", "/branches/demo/counters/1/call", kiosk, null, null), 403, "kiosk-1 may not");
+        assertEquals(200, call("GET", "/branches/demo/queues", display, null, null).statusCode(), "display reads");
+        problem(call("POST", "/branches/demo/tickets", display, "{\"service\":\"A\"}", null), 403, "hall-board may not");
+        problem(call("GET", "/branches/demo/queues", "Bearer not-a-token", null, null), 401, "wrong");
+
+        assertEquals(204, call("DELETE", "/devices/kiosk-1", ADMIN, null, null).statusCode());
+        problem(call("POST", "/branches/demo/tickets", kiosk, "{\"service\":\"A\"}", null), 401, "wrong");
+        assertTrue(karaf.client("talon:device-revoke hall-board").contains("revoked"));
+        problem(call("GET", "/branches/demo/queues", display, null, null), 401, "wrong");
+        problem(call("DELETE", "/devices/nobody", ADMIN, null, null), 404, "no device 'nobody'");
+    }
+
+    @Test
     void loginsAndRolesAreChecked() throws Exception {
         problem(call("POST", "/branches/demo/tickets", null, "{\"service\":\"A\"}", null), 401, "needs a login");
         problem(call("POST", "/branches/demo/tickets", basic("karaf", "karaf"), "{\"service\":\"A\"}", null), 401, "wrong");

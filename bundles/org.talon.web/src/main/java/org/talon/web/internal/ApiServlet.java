@@ -62,7 +62,17 @@ public final class ApiServlet extends HttpServlet {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<PathTemplate, List<Registered>> routes = new ConcurrentSkipListMap<>();
-    private final Authenticator auth = new Authenticator();
+    @Reference
+    volatile DeviceRegistry devices;
+
+    private final Authenticator auth = new Authenticator(token -> {
+        DeviceRegistry d = this.devices;
+        return d == null ? null : d.authenticate(token);
+    });
+
+    /** Body of {@code POST /devices}. */
+    public record DeviceBody(String name, String role) {
+    }
 
     /** What {@code GET /capabilities} answers: the Talon domains installed now, so a UI shows only those. */
     public record Capabilities(List<String> domains) {
@@ -88,6 +98,17 @@ public final class ApiServlet extends HttpServlet {
             }
         };
         addRoute(capabilities, Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("GET", "/devices", null, "Lists kiosk and display devices (never their tokens)",
+                r -> Reply.ok(devices.list())), Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("POST", "/devices", DeviceBody.class, "Creates a device and its bearer token, shown once",
+                r -> {
+                    DeviceBody b = r.body(DeviceBody.class);
+                    return Reply.created(devices.create(b.name(), b.role()));
+                }), Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("DELETE", "/devices/{name}", null, "Revokes a device's token", r -> {
+            if (!devices.revoke(r.path("name"))) throw new ApiProblem(404, "Not found", "There is no device '" + r.path("name") + "'.");
+            return Reply.noContent();
+        }), Map.of(Route.DOMAIN, "web"));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -113,6 +134,26 @@ public final class ApiServlet extends HttpServlet {
                 }
             }
         }
+    }
+
+    interface Handler {
+        Reply handle(RouteRequest r) throws Exception;
+    }
+
+    /** A route of the web bundle itself, for admins only. */
+    private static Route internal(String method, String path, Class<?> body, String summary, Handler h) {
+        RouteSpec spec = new RouteSpec(method, path, Set.of(Role.ADMIN), body, null, summary);
+        return new Route() {
+            @Override
+            public RouteSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(RouteRequest request) throws Exception {
+                return h.handle(request);
+            }
+        };
     }
 
     /** Domains whose routes are registered now. */
@@ -204,7 +245,9 @@ public final class ApiServlet extends HttpServlet {
             caller = auth.authenticate(authorization);
             if (caller == null) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
-                throw new ApiProblem(401, "Unauthorized", "The user name or password is wrong.");
+                boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+                throw new ApiProblem(401, "Unauthorized", bearer ? "The device token is wrong or was revoked."
+                        : "The user name or password is wrong.");
             }
         }
         if (!roles.contains(Role.PUBLIC)) {

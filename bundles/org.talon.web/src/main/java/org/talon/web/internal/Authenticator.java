@@ -33,9 +33,18 @@ final class Authenticator {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, Caller> devices;
+
+    Authenticator(java.util.function.Function<String, Caller> devices) {
+        this.devices = devices;
+    }
 
     /** The caller for an Authorization header, or {@code null} when the credentials are wrong. */
     Caller authenticate(String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // device tokens are looked up every time, so a revoked token stops working at once
+            return devices.apply(authorization.substring(7).trim());
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
         String decoded;
         try {

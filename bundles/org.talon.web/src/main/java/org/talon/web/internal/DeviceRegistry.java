@@ -1,0 +1,130 @@
+package org.talon.web.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.talon.web.api.ApiProblem;
+import org.talon.web.api.Role;
+
+/**
+ * Kiosks and displays log in with per-device bearer tokens. A token is shown once when an admin
+ * creates it; only its SHA-256 hash is kept, in a factory configuration
+ * {@code org.talon.web.device} named after the device, so revoking is deleting that configuration.
+ */
+@Component(service = DeviceRegistry.class)
+public final class DeviceRegistry {
+    static final String PID = "org.talon.web.device";
+    static final Set<Role> DEVICE_ROLES = Set.of(Role.KIOSK, Role.DISPLAY);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A device as listed: never its token. */
+    public record Device(String name, String role, String created) {
+    }
+
+    /** A new device with its token, shown this once. */
+    public record NewDevice(String name, String role, String token) {
+    }
+
+    private final ConfigurationAdmin config;
+
+    @Activate
+    public DeviceRegistry(@Reference ConfigurationAdmin config) {
+        this.config = config;
+    }
+
+    public NewDevice create(String name, String roleName) throws Exception {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw new ApiProblem(400, "Bad request",
+                    "A device name has 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
+        }
+        Role role;
+        try {
+            role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        if (role == null || !DEVICE_ROLES.contains(role)) {
+            throw new ApiProblem(400, "Bad request", "A device's role is kiosk or display.");
+        }
+        if (find(name) != null) {
+            throw new ApiProblem(409, "Conflict", "Device '" + name + "' exists; revoke it first to issue a new token.");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Configuration c = config.getFactoryConfiguration(PID, name, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("role", role.name().toLowerCase(Locale.ROOT));
+        props.put("tokenHash", hash(token));
+        props.put("created", Instant.now().toString());
+        c.update(props);
+        return new NewDevice(name, role.name().toLowerCase(Locale.ROOT), token);
+    }
+
+    /** Revokes a device's token; false when there is no such device. */
+    public boolean revoke(String name) throws Exception {
+        Configuration c = find(name);
+        if (c == null) return false;
+        c.delete();
+        return true;
+    }
+
+    public List<Device> list() throws Exception {
+        List<Device> out = new ArrayList<>();
+        Configuration[] all = config.listConfigurations("(service.factoryPid=" + PID + ")");
+        if (all != null) {
+            for (Configuration c : all) {
+                Dictionary<String, Object> p = c.getProperties();
+                if (p != null) out.add(new Device(String.valueOf(p.get("name")), String.valueOf(p.get("role")), String.valueOf(p.get("created"))));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Device::name));
+        return out;
+    }
+
+    /** The device a token belongs to, as a caller, or {@code null}. */
+    Authenticator.Caller authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) return null;
+        try {
+            Configuration[] found = config.listConfigurations(
+                    "(&(service.factoryPid=" + PID + ")(tokenHash=" + hash(token.strip()) + "))");
+            if (found == null || found.length == 0) return null;
+            Dictionary<String, Object> p = found[0].getProperties();
+            Role role = Role.valueOf(String.valueOf(p.get("role")).toUpperCase(Locale.ROOT));
+            return new Authenticator.Caller(String.valueOf(p.get("name")), Set.of(role));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Configuration find(String name) throws java.io.IOException, InvalidSyntaxException {
+        if (name == null || !name.matches("[a-z0-9-]{1,40}")) return null;
+        Configuration[] found = config.listConfigurations("(&(service.factoryPid=" + PID + ")(name=" + name + "))");
+        return found == null || found.length == 0 ? null : found[0];
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
