@@ -177,6 +177,24 @@ class HttpApiIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryRouteAndPassesAValidator() throws Exception {
+        HttpResponse<String> doc = call("GET", "/openapi.json", null, null, null);
+        assertEquals(200, doc.statusCode());
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(doc.body(), null, options);
+        assertTrue(result.getMessages() == null || result.getMessages().isEmpty(), "validator: " + result.getMessages());
+        var paths = result.getOpenAPI().getPaths();
+        for (String p : new String[] {"/capabilities", "/branches/{branch}/tickets", "/tickets/{publicId}",
+            "/branches/{branch}/counters/{counter}/call", "/devices", "/openapi.json"}) {
+            assertTrue(paths.containsKey(p), "documents " + p + ": " + paths.keySet());
+        }
+        assertTrue(paths.get("/branches/{branch}/tickets").getPost().getRequestBody() != null);
+        assertTrue(result.getOpenAPI().getComponents().getSchemas().containsKey("IssueBody"));
+    }
+
+    @Test
     void loginsAndRolesAreChecked() throws Exception {
         problem(call("POST", "/branches/demo/tickets", null, "{\"service\":\"A\"}", null), 401, "needs a login");
         problem(call("POST", "/branches/demo/tickets", basic("karaf", "karaf"), "{\"service\":\"A\"}", null), 401, "wrong");

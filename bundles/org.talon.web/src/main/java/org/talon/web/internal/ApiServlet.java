@@ -98,6 +98,19 @@ public final class ApiServlet extends HttpServlet {
             }
         };
         addRoute(capabilities, Map.of(Route.DOMAIN, "web"));
+        Route openapi = new Route() {
+            @Override
+            public RouteSpec spec() {
+                return new RouteSpec("GET", "/openapi.json", Set.of(Role.PUBLIC), null, null,
+                        "This API's OpenAPI 3 document, made from the routes registered now");
+            }
+
+            @Override
+            public Reply handle(RouteRequest request) {
+                return Reply.ok(OpenApiDocument.of(routes.values().stream().flatMap(List::stream).map(Registered::spec).toList()));
+            }
+        };
+        addRoute(openapi, Map.of(Route.DOMAIN, "web"));
         addRoute(internal("GET", "/devices", null, "Lists kiosk and display devices (never their tokens)",
                 r -> Reply.ok(devices.list())), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("POST", "/devices", DeviceBody.class, "Creates a device and its bearer token, shown once",
