@@ -107,7 +107,10 @@ public final class ApiServlet extends HttpServlet {
 
             @Override
             public Reply handle(RouteRequest request) {
-                return Reply.ok(OpenApiDocument.of(routes.values().stream().flatMap(List::stream).map(Registered::spec).toList()));
+                List<RouteSpec> specs = new ArrayList<>(routes.values().stream().flatMap(List::stream).map(Registered::spec).toList());
+                specs.add(new RouteSpec("GET", "/branches/{branch}/events", STREAM_ROLES, null, null,
+                        "The branch's events as Server-Sent Events (text/event-stream); resume with Last-Event-ID"));
+                return Reply.ok(OpenApiDocument.of(specs));
             }
         };
         addRoute(openapi, Map.of(Route.DOMAIN, "web"));
