@@ -217,7 +217,7 @@ class HttpApiIT {
                         : (java.util.List<String>) op.getValue().getExtensions().get("x-talon-roles");
                 // harmless targets: an unknown counter, device and ticket; a bad Last-Event-ID so no stream stays open
                 String target = path.getKey().replace("{branch}", "demo").replace("{counter}", "99")
-                        .replace("{name}", "nosuch").replace("{publicId}", "nosuch");
+                        .replace("{name}", "nosuch").replace("{publicId}", "nosuch").replace("{id}", "nosuch");
                 if (target.endsWith("/events")) target += "?lastEventId=abc";
                 String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
                 table.append(method).append(' ').append(path.getKey());
@@ -235,6 +235,65 @@ class HttpApiIT {
         }
         System.out.println("role x route matrix (" + pairs + " pairs):\n" + table);
         assertTrue(pairs >= 7 * 20, "pairs checked: " + pairs);
+    }
+
+    @Test
+    void webhooksArriveSignedInOrderAndAfterFailuresAreRetried() throws Exception {
+        java.util.List<String> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<String> signatures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<byte[]> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            int n = attempts.incrementAndGet();
+            int status = n <= 2 ? 500 : 204; // the receiver is down for the first two attempts
+            if (status == 204) {
+                accepted.add(new String(body, StandardCharsets.UTF_8));
+                signatures.add(ex.getRequestHeaders().getFirst("X-Talon-Signature"));
+                bodies.add(body);
+            }
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            serveEveryone();
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            HttpResponse<String> sub = call("POST", "/webhooks", ADMIN, "{\"url\":\"" + url
+                    + "\",\"branch\":\"demo\",\"types\":[\"TicketIssued\",\"TicketCalled\"]}", null);
+            assertEquals(201, sub.statusCode(), sub.body());
+            String secret = field(sub.body(), "secret");
+            problem(call("POST", "/webhooks", ADMIN, "{\"url\":\"ftp://x\",\"branch\":\"demo\",\"types\":[]}", null), 400, "http or https");
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) numbers.add(field(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null).body(), "number"));
+            call("POST", "/branches/demo/counters/4/call", ADMIN, null, null);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (accepted.size() < 5 && System.currentTimeMillis() < deadline) Thread.sleep(100);
+            assertTrue(accepted.size() >= 5, "delivered: " + accepted);
+            assertTrue(attempts.get() >= 7, "the two failed attempts were retried: " + attempts.get());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            long previous = 0;
+            for (int i = 0; i < accepted.size(); i++) {
+                String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(bodies.get(i)));
+                assertEquals(expected, signatures.get(i), "signature of delivery " + i);
+                long seq = Long.parseLong(field(accepted.get(i), "sequence"));
+                assertTrue(seq > previous, "in log order: " + accepted);
+                previous = seq;
+                String type = field(accepted.get(i), "type");
+                assertTrue(type.equals("TicketIssued") || type.equals("TicketCalled"), "only subscribed types: " + type);
+            }
+            for (int i = 0; i < 4; i++) assertTrue(accepted.get(i).contains("\"number\":\"" + numbers.get(i) + "\""), accepted.get(i));
+            assertEquals("TicketCalled", field(accepted.get(4), "type"));
+            String id = field(sub.body(), "id");
+            assertTrue(call("GET", "/webhooks", ADMIN, null, null).body().contains(id));
+            assertTrue(!call("GET", "/webhooks", ADMIN, null, null).body().contains(secret), "secret not listed");
+            assertEquals(204, call("DELETE", "/webhooks/" + id, ADMIN, null, null).statusCode());
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

@@ -70,6 +70,13 @@ public final class ApiServlet extends HttpServlet {
         return d == null ? null : d.authenticate(token);
     });
 
+    @Reference
+    volatile Webhooks webhooks;
+
+    /** Body of {@code POST /webhooks}. */
+    public record WebhookBody(String url, String branch, List<String> types) {
+    }
+
     /** Body of {@code POST /devices}. */
     public record DeviceBody(String name, String role) {
     }
@@ -114,6 +121,17 @@ public final class ApiServlet extends HttpServlet {
             }
         };
         addRoute(openapi, Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("GET", "/webhooks", null, "Lists webhook subscriptions (never their secrets)",
+                r -> Reply.ok(webhooks.list())), Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("POST", "/webhooks", WebhookBody.class,
+                "Subscribes a URL to a branch's event types; answers the signing secret once", r -> {
+                    WebhookBody b = r.body(WebhookBody.class);
+                    return Reply.created(webhooks.create(b.url(), b.branch(), b.types()));
+                }), Map.of(Route.DOMAIN, "web"));
+        addRoute(internal("DELETE", "/webhooks/{id}", null, "Ends a webhook subscription", r -> {
+            if (!webhooks.delete(r.path("id"))) throw new ApiProblem(404, "Not found", "There is no webhook '" + r.path("id") + "'.");
+            return Reply.noContent();
+        }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("GET", "/devices", null, "Lists kiosk and display devices (never their tokens)",
                 r -> Reply.ok(devices.list())), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("POST", "/devices", DeviceBody.class, "Creates a device and its bearer token, shown once",
