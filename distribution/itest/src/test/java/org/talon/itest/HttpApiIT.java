@@ -31,7 +31,7 @@ class HttpApiIT {
         karaf.start(Map.of("TALON_ADMIN_PASSWORD", ADMIN_PW));
         karaf.awaitReady();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (call("GET", "/capabilities", null, null, null).statusCode() != 200) {
+        while (call("GET", "/capabilities", ADMIN, null, null).statusCode() != 200) {
             if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
             Thread.sleep(200);
         }
@@ -70,13 +70,16 @@ class HttpApiIT {
     }
 
     @Test
-    void capabilitiesAndBranchesArePublic() throws Exception {
-        HttpResponse<String> caps = call("GET", "/capabilities", null, null, null);
+    void capabilitiesAndBranchesNeedALoginOfAnyRole() throws Exception {
+        HttpResponse<String> caps = call("GET", "/capabilities", ANNA, null, null);
         assertEquals(200, caps.statusCode());
         assertTrue(caps.body().contains("\"queue\""), caps.body());
-        HttpResponse<String> branches = call("GET", "/branches", null, null, null);
+        HttpResponse<String> branches = call("GET", "/branches", ANNA, null, null);
         assertTrue(branches.body().contains("\"id\":\"demo\"") && branches.body().contains("Europe/Warsaw"), branches.body());
-        assertTrue(call("GET", "/branches/demo/services", null, null, null).body().contains("Cash desk"));
+        assertTrue(call("GET", "/branches/demo/services", ANNA, null, null).body().contains("Cash desk"));
+        for (String p : new String[] {"/capabilities", "/branches", "/branches/demo/services", "/openapi.json"}) {
+            problem(call("GET", p, null, null, null), 401, "login");
+        }
     }
 
     /** Serves everyone waiting at counter 4, so a test starts with an empty hall. */
@@ -178,7 +181,7 @@ class HttpApiIT {
 
     @Test
     void theOpenApiDocumentDescribesEveryRouteAndPassesAValidator() throws Exception {
-        HttpResponse<String> doc = call("GET", "/openapi.json", null, null, null);
+        HttpResponse<String> doc = call("GET", "/openapi.json", ADMIN, null, null);
         assertEquals(200, doc.statusCode());
         io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
         options.setResolve(true);
@@ -206,7 +209,7 @@ class HttpApiIT {
         callers.put("reception", basic("rita", "Rita-Secret-1"));
         callers.put("kiosk", kiosk);
         callers.put("display", display);
-        var openapi = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(call("GET", "/openapi.json", null, null, null).body()).getOpenAPI();
+        var openapi = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(call("GET", "/openapi.json", ADMIN, null, null).body()).getOpenAPI();
         int pairs = 0;
         StringBuilder table = new StringBuilder();
         for (var path : openapi.getPaths().entrySet()) {
@@ -445,7 +448,7 @@ class HttpApiIT {
         }
         System.out.println("generated requests by status: " + statuses);
         assertTrue(statuses.values().stream().mapToInt(Integer::intValue).sum() >= 1000, statuses.toString());
-        assertEquals(200, call("GET", "/capabilities", null, null, null).statusCode(), "still healthy");
+        assertEquals(200, call("GET", "/capabilities", ADMIN, null, null).statusCode(), "still healthy");
     }
 
     @Test

@@ -87,6 +87,8 @@ public final class ApiServlet extends HttpServlet {
 
     private static final PathTemplate EVENTS = new PathTemplate("/branches/{branch}/events");
     static final Set<Role> STREAM_ROLES = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
+    /** Anyone logged in. Only a customer's own ticket page ({@code /tickets/{publicId}}) is public. */
+    static final Set<Role> ANY_LOGIN = STREAM_ROLES;
 
     @Reference
     volatile EventStreams streams;
@@ -95,7 +97,7 @@ public final class ApiServlet extends HttpServlet {
         Route capabilities = new Route() {
             @Override
             public RouteSpec spec() {
-                return new RouteSpec("GET", "/capabilities", Set.of(Role.PUBLIC), null, Capabilities.class,
+                return new RouteSpec("GET", "/capabilities", ANY_LOGIN, null, Capabilities.class,
                         "Which Talon domains are installed");
             }
 
@@ -108,7 +110,7 @@ public final class ApiServlet extends HttpServlet {
         Route openapi = new Route() {
             @Override
             public RouteSpec spec() {
-                return new RouteSpec("GET", "/openapi.json", Set.of(Role.PUBLIC), null, null,
+                return new RouteSpec("GET", "/openapi.json", ANY_LOGIN, null, null,
                         "This API's OpenAPI 3 document, made from the routes registered now");
             }
 

@@ -40,6 +40,8 @@ public final class QueueRoutes {
     static final Set<Role> DEVICES_AND_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
     static final Set<Role> ISSUERS = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK);
     static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR);
+    /** Anyone logged in: staff and devices. Only a customer's own ticket page is public. */
+    static final Set<Role> ANY_LOGIN = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
 
     @FunctionalInterface
     interface Handler {
@@ -52,10 +54,10 @@ public final class QueueRoutes {
     @Activate
     public QueueRoutes(@Reference QueueService queues, BundleContext context) {
         this.queues = queues;
-        route(context, "GET", "/branches", EnumSet.of(Role.PUBLIC), null, "Lists the branches",
+        route(context, "GET", "/branches", ANY_LOGIN, null, "Lists the branches",
                 r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
                         b.locales().stream().map(Locale::toLanguageTag).toList())).toList()));
-        route(context, "GET", "/branches/{branch}/services", EnumSet.of(Role.PUBLIC), null, "Lists a branch's services",
+        route(context, "GET", "/branches/{branch}/services", ANY_LOGIN, null, "Lists a branch's services",
                 r -> Reply.ok(queues.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
         route(context, "GET", "/branches/{branch}/queues", DEVICES_AND_STAFF, null,
                 "Each queue's length, longest wait and wait estimate",
