@@ -300,6 +300,32 @@ class HttpApiIT {
     }
 
     @Test
+    void stoppingTheQueueBundleRemovesItsRoutesOnlyAndStartingItBringsThemBack() throws Exception {
+        assertTrue(call("GET", "/capabilities", ADMIN, null, null).body().contains("\"queue\""));
+        karaf.client("bundle:stop org.talon.queue");
+        try {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (call("GET", "/capabilities", ADMIN, null, null).body().contains("\"queue\"") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(!call("GET", "/capabilities", ADMIN, null, null).body().contains("\"queue\""), "queue gone from capabilities");
+            problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null), 404, "no API resource");
+            assertTrue(!call("GET", "/openapi.json", ADMIN, null, null).body().contains("/branches/{branch}/tickets"));
+            assertEquals(200, call("GET", "/devices", ADMIN, null, null).statusCode(), "the rest keeps serving");
+        } finally {
+            karaf.client("bundle:start org.talon.queue");
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        int status = 0;
+        while (System.currentTimeMillis() < deadline
+                && (status = call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null).statusCode()) != 201) {
+            Thread.sleep(100);
+        }
+        assertEquals(201, status, "queue routes are back");
+        assertTrue(call("GET", "/capabilities", ADMIN, null, null).body().contains("\"queue\""));
+    }
+
+    @Test
     void loginsAndRolesAreChecked() throws Exception {
         problem(call("POST", "/branches/demo/tickets", null, "{\"service\":\"A\"}", null), 401, "needs a login");
         problem(call("POST", "/branches/demo/tickets", basic("karaf", "karaf"), "{\"service\":\"A\"}", null), 401, "wrong");
