@@ -28,8 +28,6 @@ public final class TalonKaraf {
                 karafDistributionConfiguration().frameworkUrl(dist.toURI().toString()).name("Talon")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 configureConsole().ignoreLocalConsole(),
-                // kept under target/exam so a failure can be read in data/log/karaf.log
-                keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(freePort())),
@@ -39,6 +37,10 @@ public final class TalonKaraf {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                         "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,file:" + repo + "@id=local@snapshots"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "")));
+        if (Boolean.getBoolean("talon.keepKaraf")) {
+            // mvn install -Dtalon.keepKaraf=true keeps each Karaf under target/exam, to read data/log/karaf.log
+            o.add(keepRuntimeFolder());
+        }
         o.addAll(Arrays.asList(extra));
         return o.toArray(new Option[0]);
     }
