@@ -105,6 +105,13 @@ class HttpApiIT {
         assertEquals("SERVING", field(call("POST", "/branches/demo/counters/4/serve", ADMIN, null, null).body(), "state"));
         assertEquals("DONE", field(call("POST", "/branches/demo/counters/4/finish", ADMIN, null, null).body(), "state"));
         assertEquals(204, call("POST", "/branches/demo/counters/4/call", ADMIN, null, null).statusCode());
+        // the Next key: finishes the current ticket and calls the next one in one request
+        String second = field(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\"}", null).body(), "number");
+        String third = field(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\"}", null).body(), "number");
+        assertEquals(second, field(call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).body(), "number"));
+        assertEquals(third, field(call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).body(), "number"));
+        assertEquals(204, call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).statusCode(), "third finished, no one left");
+        assertTrue(call("GET", "/branches/demo/counters", ADMIN, null, null).body().contains("\"id\":\"4\",\"name\":\"Window 4\",\"profile\":\"cash\",\"state\":\"OPEN\",\"operator\":null,\"ticket\":null"));
     }
 
     static HttpResponse<String> issueWithKey(String key) throws Exception {

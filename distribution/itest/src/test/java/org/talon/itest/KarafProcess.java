@@ -54,18 +54,7 @@ final class KarafProcess implements AutoCloseable {
 
     /** Waits until the console answers and the demo branch has its four counters. */
     void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                last = client("talon:counters");
-                if (last.contains("Window 4")) return;
-            } catch (IllegalStateException e) {
-                last = e.getMessage();
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("Talon did not come up: " + last + "\n" + log());
+        awaitReadyAs(password);
     }
 
     void awaitReadyAs(String pw) throws Exception {

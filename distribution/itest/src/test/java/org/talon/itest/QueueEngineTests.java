@@ -11,7 +11,6 @@ import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -317,9 +316,5 @@ public abstract class QueueEngineTests {
             return e;
         }
         throw new AssertionError("not refused");
-    }
-
-    static Optional<Ticket> none() {
-        return Optional.empty();
     }
 }

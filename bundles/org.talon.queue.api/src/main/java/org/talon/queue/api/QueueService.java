@@ -53,6 +53,14 @@ public interface QueueService {
      */
     Optional<Ticket> call(String branch, String counter);
 
+    /**
+     * The Next key of a counter terminal, in one step: the current ticket (called or being
+     * served) is finished, then the next customer is called.
+     *
+     * @return the called ticket, or empty when no one is waiting
+     */
+    Optional<Ticket> next(String branch, String counter);
+
     /** Calls the counter's current ticket again. */
     Ticket recall(String branch, String counter);
 

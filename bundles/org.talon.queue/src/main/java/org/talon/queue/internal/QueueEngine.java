@@ -193,13 +193,8 @@ public final class QueueEngine implements QueueService {
     private <T> T execute(String branch, BranchTransaction tx, BiFunction<BranchState, Instant, T> action) {
         BranchState state = state(branch);
         tx.onRollback(() -> states.remove(branch, state));
-        T result;
-        try {
-            result = action.apply(state, tx.now());
-        } catch (QueueException refused) {
-            // Refused before anything changed; the journal is empty.
-            throw refused;
-        }
+        // A refusal (QueueException) is thrown here, before anything changed: the journal stays empty.
+        T result = action.apply(state, tx.now());
         try {
             BranchState.Journal j = state.drain();
             if (!j.isEmpty()) {
@@ -321,6 +316,14 @@ public final class QueueEngine implements QueueService {
     public Optional<Ticket> call(String branch, String counter) {
         return run(branch, (s, now) -> {
             LiveTicket t = s.call(counter, now);
+            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
+        });
+    }
+
+    @Override
+    public Optional<Ticket> next(String branch, String counter) {
+        return run(branch, (s, now) -> {
+            LiveTicket t = s.next(counter, now);
             return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
         });
     }

@@ -86,9 +86,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static final PathTemplate EVENTS = new PathTemplate("/branches/{branch}/events");
-    static final Set<Role> STREAM_ROLES = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
     /** Anyone logged in. Only a customer's own ticket page ({@code /tickets/{publicId}}) is public. */
-    static final Set<Role> ANY_LOGIN = STREAM_ROLES;
+    static final Set<Role> ANY_LOGIN = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
 
     @Reference
     volatile EventStreams streams;
@@ -117,7 +116,7 @@ public final class ApiServlet extends HttpServlet {
             @Override
             public Reply handle(RouteRequest request) {
                 List<RouteSpec> specs = new ArrayList<>(routes.values().stream().flatMap(List::stream).map(Registered::spec).toList());
-                specs.add(new RouteSpec("GET", "/branches/{branch}/events", STREAM_ROLES, null, null,
+                specs.add(new RouteSpec("GET", "/branches/{branch}/events", ANY_LOGIN, null, null,
                         "The branch's events as Server-Sent Events (text/event-stream); resume with Last-Event-ID"));
                 return Reply.ok(OpenApiDocument.of(specs));
             }
@@ -232,7 +231,7 @@ public final class ApiServlet extends HttpServlet {
         List<String> segments = PathTemplate.split(path);
         Map<String, String> stream = EVENTS.match(segments);
         if (stream != null && "GET".equalsIgnoreCase(req.getMethod())) {
-            Authenticator.Caller caller = requireRoles(req, resp, STREAM_ROLES, path, "GET");
+            Authenticator.Caller caller = requireRoles(req, resp, ANY_LOGIN, path, "GET");
             streams.open(req, resp, stream.get("branch"));
             return;
         }

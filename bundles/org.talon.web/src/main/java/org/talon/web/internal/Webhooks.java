@@ -200,9 +200,9 @@ public final class Webhooks {
         @Override
         public void run() {
             long backoff = 500;
+            long pos = readPosition(s.id());
             while (!stopped) {
                 try {
-                    long pos = readPosition(s.id());
                     List<DomainEvent> events = log.read(s.branch(), pos, 100);
                     if (events.isEmpty()) {
                         Thread.sleep(200);
@@ -212,6 +212,7 @@ public final class Webhooks {
                         if (stopped) return;
                         if (s.types().isEmpty() || s.types().contains(e.type())) deliver(e);
                         writePosition(s.id(), e.sequence());
+                        pos = e.sequence();
                         backoff = 500;
                     }
                 } catch (InterruptedException e) {

@@ -65,6 +65,8 @@ public final class BranchState {
     private final Map<Long, LiveTicket> active = new LinkedHashMap<>();
     /** Tickets by idempotency key, today's: a retried issue gets the ticket it already has. */
     private final Map<String, LiveTicket> byIdempotencyKey = new HashMap<>();
+    /** Active tickets by public id: customers' pages poll it. */
+    private final Map<String, LiveTicket> byPublicId = new HashMap<>();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
@@ -110,6 +112,7 @@ public final class BranchState {
             dirtyTickets.add(t);
         }
         restoreKey(t);
+        byPublicId.put(t.publicId, t);
         numbering.used(t.day, prefixOf(t), t.dailyNumber);
         lineOrder = Math.max(lineOrder, Math.abs(t.lineOrder) + 1);
         active.put(t.id, t);
@@ -129,7 +132,10 @@ public final class BranchState {
             }
             case PARKED -> {
             }
-            default -> active.remove(t.id);
+            default -> {
+                active.remove(t.id);
+                byPublicId.remove(t.publicId);
+            }
         }
     }
 
@@ -194,6 +200,7 @@ public final class BranchState {
         }
         queues.get(s.queue()).add(t);
         active.put(t.id, t);
+        byPublicId.put(t.publicId, t);
         changed(t);
         event("TicketIssued", t, null);
         return t;
@@ -250,6 +257,17 @@ public final class BranchState {
         changed(c);
         event("TicketCalled", t, c);
         return t;
+    }
+
+    /** The Next key: finishes the current ticket (serving it first if it was only called), then calls. */
+    public LiveTicket next(String counterId, Instant now) {
+        LiveCounter c = counter(counterId);
+        profile(c);
+        if (c.current != null) {
+            if (c.current.state == TicketState.CALLED) serve(counterId, now);
+            finish(counterId, now);
+        }
+        return call(counterId, now);
     }
 
     public LiveTicket recall(String counterId, Instant now) {
@@ -385,6 +403,7 @@ public final class BranchState {
         t.state = TicketState.CANCELLED;
         t.finishedAt = now;
         active.remove(t.id);
+        byPublicId.remove(t.publicId);
         changed(t);
         event("TicketCancelled", t, null);
         return t;
@@ -550,10 +569,7 @@ public final class BranchState {
 
     /** An active ticket by its public id, or {@code null}. */
     public LiveTicket findPublic(String publicId) {
-        for (LiveTicket t : active.values()) {
-            if (t.publicId != null && t.publicId.equals(publicId)) return t;
-        }
-        return null;
+        return byPublicId.get(publicId);
     }
 
     public LiveTicket find(String numberOrId) {
@@ -635,6 +651,7 @@ public final class BranchState {
     private void release(LiveCounter c, LiveTicket t) {
         c.current = null;
         active.remove(t.id);
+        byPublicId.remove(t.publicId);
         changed(t);
         changed(c);
     }

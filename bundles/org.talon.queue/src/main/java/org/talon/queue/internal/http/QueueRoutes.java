@@ -37,7 +37,6 @@ import org.talon.web.api.RouteSpec;
 @Component(immediate = true)
 public final class QueueRoutes {
     static final Set<Role> STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION);
-    static final Set<Role> DEVICES_AND_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
     static final Set<Role> ISSUERS = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK);
     static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR);
     /** Anyone logged in: staff and devices. Only a customer's own ticket page is public. */
@@ -59,10 +58,10 @@ public final class QueueRoutes {
                         b.locales().stream().map(Locale::toLanguageTag).toList())).toList()));
         route(context, "GET", "/branches/{branch}/services", ANY_LOGIN, null, "Lists a branch's services",
                 r -> Reply.ok(queues.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
-        route(context, "GET", "/branches/{branch}/queues", DEVICES_AND_STAFF, null,
+        route(context, "GET", "/branches/{branch}/queues", ANY_LOGIN, null,
                 "Each queue's length, longest wait and wait estimate",
                 r -> Reply.ok(queues.queues(r.path("branch")).stream().map(Views.QueueView::of).toList()));
-        route(context, "GET", "/branches/{branch}/counters", DEVICES_AND_STAFF, null, "The counters and their state",
+        route(context, "GET", "/branches/{branch}/counters", ANY_LOGIN, null, "The counters and their state",
                 r -> Reply.ok(queues.counters(r.path("branch")).stream().map(Views.CounterView::of).toList()));
         route(context, "GET", "/branches/{branch}/tickets", STAFF, null, "Active tickets, waiting ones in call order",
                 r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
@@ -164,15 +163,7 @@ public final class QueueRoutes {
             case "pause" -> Reply.ok(Views.CounterView.of(queues.pause(branch, counter)));
             case "close" -> Reply.ok(Views.CounterView.of(queues.close(branch, counter)));
             case "call" -> called(queues.call(branch, counter));
-            case "next" -> {
-                Optional<Counter> c = queues.counters(branch).stream().filter(k -> k.id().equals(counter)).findFirst();
-                Ticket current = c.map(Counter::currentTicket).orElse(null);
-                if (current != null) {
-                    if (current.state() == org.talon.queue.api.TicketState.CALLED) queues.serve(branch, counter);
-                    queues.finish(branch, counter);
-                }
-                yield called(queues.call(branch, counter));
-            }
+            case "next" -> called(queues.next(branch, counter));
             case "recall" -> Reply.ok(Views.TicketView.of(queues.recall(branch, counter)));
             case "serve" -> Reply.ok(Views.TicketView.of(queues.serve(branch, counter)));
             case "finish" -> Reply.ok(Views.TicketView.of(queues.finish(branch, counter)));

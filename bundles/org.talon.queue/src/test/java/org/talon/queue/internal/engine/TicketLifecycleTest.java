@@ -106,6 +106,21 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void nextFinishesTheCurrentTicketWhetherCalledOrServedThenCalls() {
+        BranchState s = withCurrent(TicketState.CALLED);
+        LiveTicket a1 = s.find("A001");
+        s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(1));
+        s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(2));
+        assertEquals("A002", s.next("1", T0.plusSeconds(30)).number);
+        assertEquals(TicketState.DONE, a1.state, "a called ticket is served and finished");
+        s.serve("1", T0.plusSeconds(31));
+        assertEquals("A003", s.next("1", T0.plusSeconds(40)).number);
+        assertNull(s.next("1", T0.plusSeconds(50)), "A003 finished, no one left");
+        assertEquals(0, s.activeTickets().size());
+        assertThrows(QueueException.class, () -> s.next("9", T0));
+    }
+
+    @Test
     void callingWhileTheCounterHoldsATicketIsRefused() {
         BranchState s = withCurrent(TicketState.CALLED);
         s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(1));
