@@ -36,7 +36,8 @@ final class BranchWriter implements Runnable {
     private final LinkedBlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private long lastSequence;
+    /** Written by the writer thread, read by others (EventLog.lastSequence). */
+    private volatile long lastSequence;
     private Instant lastTime = Instant.EPOCH;
 
     BranchWriter(String branch, EventStore store, Clock clock, Consumer<List<DomainEvent>> committed) {
