@@ -263,10 +263,7 @@ public final class BranchState {
     public LiveTicket next(String counterId, Instant now) {
         LiveCounter c = counter(counterId);
         profile(c);
-        if (c.current != null) {
-            if (c.current.state == TicketState.CALLED) serve(counterId, now);
-            finish(counterId, now);
-        }
+        if (c.current != null) finish(counterId, now);
         return call(counterId, now);
     }
 
@@ -295,7 +292,10 @@ public final class BranchState {
     public LiveTicket finish(String counterId, Instant now) {
         LiveCounter c = counter(counterId);
         LiveTicket t = current(c, "action.finish");
-        requireState(t, "action.finish", TicketState.SERVING);
+        requireState(t, "action.finish", TicketState.CALLED, TicketState.SERVING);
+        // Finished straight from CALLED: the operator served without pressing Serve, so the
+        // service counts from the call.
+        if (t.servedAt == null) t.servedAt = t.calledAt;
         t.state = TicketState.DONE;
         t.finishedAt = now;
         times.observe(t.queue, Duration.between(t.servedAt == null ? t.calledAt : t.servedAt, now));

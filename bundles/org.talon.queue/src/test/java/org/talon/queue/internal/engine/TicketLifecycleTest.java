@@ -26,7 +26,7 @@ class TicketLifecycleTest {
 
     /** Which actions are legal for a counter's current ticket in each state. */
     static final Map<TicketState, Set<Action>> LEGAL = Map.of(
-            TicketState.CALLED, EnumSet.of(Action.RECALL, Action.SERVE, Action.NOSHOW, Action.PARK, Action.TRANSFER),
+            TicketState.CALLED, EnumSet.of(Action.RECALL, Action.SERVE, Action.FINISH, Action.NOSHOW, Action.PARK, Action.TRANSFER),
             TicketState.SERVING, EnumSet.of(Action.FINISH, Action.PARK, Action.TRANSFER));
 
     static final Map<Action, TicketState> RESULT = Map.of(Action.RECALL, TicketState.CALLED, Action.SERVE,
@@ -112,12 +112,23 @@ class TicketLifecycleTest {
         s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(1));
         s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(2));
         assertEquals("A002", s.next("1", T0.plusSeconds(30)).number);
-        assertEquals(TicketState.DONE, a1.state, "a called ticket is served and finished");
+        assertEquals(TicketState.DONE, a1.state, "a called ticket is finished");
+        assertEquals(T0.plusSeconds(10), a1.servedAt, "its service counts from the call");
         s.serve("1", T0.plusSeconds(31));
         assertEquals("A003", s.next("1", T0.plusSeconds(40)).number);
         assertNull(s.next("1", T0.plusSeconds(50)), "A003 finished, no one left");
         assertEquals(0, s.activeTickets().size());
         assertThrows(QueueException.class, () -> s.next("9", T0));
+    }
+
+    @Test
+    void aCalledTicketFinishedWithoutServeCountsItsServiceFromTheCall() {
+        BranchState s = withCurrent(TicketState.CALLED);
+        LiveTicket t = s.finish("1", T0.plusSeconds(70));
+        assertEquals(TicketState.DONE, t.state);
+        assertEquals(T0.plusSeconds(10), t.servedAt);
+        assertEquals(java.util.List.of("TicketFinished"), s.drain().events().stream().map(BranchState.PendingEvent::type).toList());
+        assertTrue(s.activeTickets().isEmpty());
     }
 
     @Test
