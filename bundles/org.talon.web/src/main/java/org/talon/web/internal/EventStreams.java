@@ -80,6 +80,14 @@ public final class EventStreams {
                 throw new org.talon.web.api.ApiProblem(400, "Bad request", "Last-Event-ID must be a number: " + last);
             }
             if (after < 0) throw new org.talon.web.api.ApiProblem(400, "Bad request", "Last-Event-ID must not be negative");
+        } else {
+            String from = req.getParameter("from");
+            if ("now".equals(from)) {
+                // a display that shows only what happens from now on: no replay of the day so far
+                after = log.lastSequence(branch);
+            } else if (from != null && !from.equals("start")) {
+                throw new org.talon.web.api.ApiProblem(400, "Bad request", "from must be 'start' or 'now', not '" + from + "'");
+            }
         }
         resp.setStatus(200);
         resp.setContentType("text/event-stream");
