@@ -1,4 +1,4 @@
-package org.talon.itest;
+package org.talon.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,34 +16,48 @@ import java.util.concurrent.TimeUnit;
  * started from the machine's PostgreSQL binaries (Debian's postgresql package) and stopped
  * at the end. As root it runs the server as the 'postgres' user, since PostgreSQL refuses root.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class Postgres implements AutoCloseable {
     public final int port;
     private final Path dir;
     private final Path bin;
     private final boolean asPostgresUser;
 
-    private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
+    private Postgres(Path bin, Path dir, int port, boolean asPostgresUser) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
     }
 
-    public static PostgresServer start() throws Exception {
+    public static Postgres start() throws Exception {
         Path bin = findBin();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("talon-pg-");
         int port = freePort();
-        PostgresServer pg = new PostgresServer(bin, dir, port, root);
+        Postgres pg = new Postgres(bin, dir, port, root);
         if (root) run(List.of("chown", "postgres", dir.toString()), 30);
         pg.pg(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "talon",
                 "--auth=trust", "-E", "UTF8", "--locale=C"), 120);
-        pg.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-                "-l", dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir + " -c fsync=on -c listen_addresses=127.0.0.1",
-                "start"), 90);
+        pg.startServer();
         Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
         pg.createDatabase("talon");
         return pg;
+    }
+
+    private void startServer() throws Exception {
+        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+                "-l", dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir + " -c fsync=on -c listen_addresses=127.0.0.1",
+                "start"), 90);
+    }
+
+    /** Stops the server as an outage would (open connections are cut); {@link #resume()} starts it again. */
+    public void pause() throws Exception {
+        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"), 60);
+    }
+
+    /** Starts the server again after {@link #pause()}, on the same port with the same data. */
+    public void resume() throws Exception {
+        startServer();
     }
 
     public String url(String database) {

@@ -1,7 +1,8 @@
-package org.talon.itest;
+package org.talon.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,32 +14,39 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Talon distribution as an admin runs it: unpacked from the built tar.gz, started with
  * bin/start, driven with bin/client over SSH, stopped with bin/stop or killed with kill -9.
+ * Every port is a free one, so runs do not collide with anything else on the machine.
  */
-final class KarafProcess implements AutoCloseable {
-    final Path home;
-    final int sshPort;
-    final int httpPort;
-    final String password;
-    String startOutput = "";
+public final class TalonProcess implements AutoCloseable {
+    public final Path home;
+    public final int sshPort;
+    public final int httpPort;
+    public final String password;
+    public String startOutput = "";
 
-    KarafProcess(String name, String password) throws Exception {
-        Path target = Path.of("target", "proc", name).toAbsolutePath();
+    /** Unpacks the distribution named by the system property {@code talon.distribution} under target/proc/{name}. */
+    public TalonProcess(String name, String password) throws Exception {
+        this(Path.of(System.getProperty("talon.distribution")), Path.of("target", "proc", name), password);
+    }
+
+    public TalonProcess(Path distribution, Path dir, String password) throws Exception {
+        if (!Files.isRegularFile(distribution)) throw new IllegalStateException("Build the distribution first: " + distribution);
+        Path target = dir.toAbsolutePath();
         deleteTree(target);
         Files.createDirectories(target);
-        run(List.of("tar", "xzf", System.getProperty("talon.distribution"), "-C", target.toString()), Map.of(), 120);
+        run(List.of("tar", "xzf", distribution.toString(), "-C", target.toString()), Map.of(), 120);
         try (var s = Files.list(target)) {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        this.sshPort = TalonKaraf.freePort();
-        this.httpPort = TalonKaraf.freePort();
+        this.sshPort = freePort();
+        this.httpPort = freePort();
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
         this.password = password;
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(TalonKaraf.freePort()));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(TalonKaraf.freePort()));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
     }
 
-    void setProperty(String file, String key, String value) throws IOException {
+    public void setProperty(String file, String key, String value) throws IOException {
         Path p = home.resolve(file);
         List<String> lines = Files.exists(p) ? new ArrayList<>(Files.readAllLines(p)) : new ArrayList<>();
         lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*"));
@@ -46,18 +54,44 @@ final class KarafProcess implements AutoCloseable {
         Files.write(p, lines);
     }
 
+    /** Points the Talon datasource at a PostgreSQL database instead of the embedded H2 (before start). */
+    public void usePostgres(String url) throws IOException {
+        String f = "etc/org.ops4j.datasource-talon.cfg";
+        setProperty(f, "osgi.jdbc.driver.class", "org.postgresql.Driver");
+        setProperty(f, "url", url);
+        setProperty(f, "user", "talon");
+        setProperty(f, "password", "talon");
+    }
+
+    /**
+     * Gives the demo branch counters 1..{@code n} (it ships with 4), all on the standard work
+     * profile; before start, as an integrator adds one file per counter.
+     */
+    public void demoCounters(int n) throws IOException {
+        for (int i = 5; i <= n; i++) {
+            Files.writeString(home.resolve("etc/org.talon.queue.counter-demo-" + i + ".cfg"),
+                    "branch = demo\nid = " + i + "\nname = Window " + i + "\nprofile = standard\n");
+        }
+    }
+
     /** bin/start; returns what it printed. {@code env} may set TALON_ADMIN_PASSWORD. */
-    String start(Map<String, String> env) throws Exception {
+    public String start(Map<String, String> env) throws Exception {
         startOutput = run(List.of(home.resolve("bin/start").toString()), env, 60);
         return startOutput;
     }
 
+    /** bin/start with this process's password as TALON_ADMIN_PASSWORD, then waits until it serves. */
+    public void startAndAwait() throws Exception {
+        start(Map.of("TALON_ADMIN_PASSWORD", password));
+        awaitReady();
+    }
+
     /** Waits until the console answers and the demo branch has its four counters. */
-    void awaitReady() throws Exception {
+    public void awaitReady() throws Exception {
         awaitReadyAs(password);
     }
 
-    void awaitReadyAs(String pw) throws Exception {
+    public void awaitReadyAs(String pw) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -73,11 +107,11 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /** Runs console commands in one SSH session (batch mode); throws when one fails. */
-    String client(String... commands) throws Exception {
+    public String client(String... commands) throws Exception {
         return clientAs("admin", password, commands);
     }
 
-    String clientAs(String user, String pw, String... commands) throws Exception {
+    public String clientAs(String user, String pw, String... commands) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
                 "-h", "127.0.0.1", "-u", user, "-p", pw, "-b", "-r", "3", "-d", "1");
         pb.redirectErrorStream(true);
@@ -93,20 +127,28 @@ final class KarafProcess implements AutoCloseable {
         return out.replaceAll("\u001B\\[[;\\d]*m", "");
     }
 
-    long pid() throws IOException {
+    public long pid() throws IOException {
         for (Path p : List.of(home.resolve("karaf.pid"), home.resolve("data/karaf.pid"))) {
             if (Files.exists(p)) return Long.parseLong(Files.readString(p).trim());
         }
         throw new IllegalStateException("no karaf.pid");
     }
 
-    void stop() throws Exception {
+    public boolean alive() {
+        try {
+            return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public void stop() throws Exception {
         long pid = pid();
         run(List.of(home.resolve("bin/stop").toString()), Map.of(), 60);
         awaitExit(pid);
     }
 
-    void kill9() throws Exception {
+    public void kill9() throws Exception {
         long pid = pid();
         run(List.of("kill", "-9", String.valueOf(pid)), Map.of(), 10);
         awaitExit(pid);
@@ -120,7 +162,7 @@ final class KarafProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(home.resolve("data/log/karaf.log"));
         } catch (IOException e) {
@@ -129,23 +171,20 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /** Resident memory of the Karaf JVM in MiB, from /proc. */
-    long rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        }
-        return -1;
+    public long rssMiB() throws IOException {
+        return ProcFs.rssKiB(pid()) / 1024;
     }
 
     @Override
     public void close() {
         try {
-            if (ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false)) kill9();
+            if (alive()) kill9();
         } catch (Exception ignored) {
             // not running
         }
     }
 
-    static String run(List<String> cmd, Map<String, String> env, int seconds) throws Exception {
+    public static String run(List<String> cmd, Map<String, String> env, int seconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("TALON_ADMIN_PASSWORD");
         pb.environment().putAll(env);
@@ -159,10 +198,18 @@ final class KarafProcess implements AutoCloseable {
         return out;
     }
 
-    static void deleteTree(Path p) throws IOException {
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) return;
         try (var walk = Files.walk(p)) {
             walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

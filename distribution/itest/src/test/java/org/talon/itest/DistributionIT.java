@@ -1,5 +1,7 @@
 package org.talon.itest;
 
+import org.talon.bench.TalonProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,7 +39,7 @@ class DistributionIT {
 
     @Test
     void adminPasswordComesFromTheEnvironmentAndNoOtherLoginWorks() throws Exception {
-        try (KarafProcess k = new KarafProcess("login", "Env-Secret-42")) {
+        try (TalonProcess k = new TalonProcess("login", "Env-Secret-42")) {
             String out = k.start(Map.of("TALON_ADMIN_PASSWORD", "Env-Secret-42"));
             assertTrue(out.contains("from TALON_ADMIN_PASSWORD"), out);
             assertFalse(out.contains("Env-Secret-42"), "the password is not echoed");
@@ -54,7 +56,7 @@ class DistributionIT {
 
     @Test
     void withoutAPasswordInTheEnvironmentOneIsGeneratedAndPrintedOnce() throws Exception {
-        try (KarafProcess k = new KarafProcess("generated", null)) {
+        try (TalonProcess k = new TalonProcess("generated", null)) {
             String first = k.start(Map.of());
             Matcher m = Pattern.compile("shown only this once: (\\S+)").matcher(first);
             assertTrue(m.find(), first);
@@ -70,7 +72,7 @@ class DistributionIT {
 
     @Test
     void aRestartedDistributionKeepsWaitingTicketsInOrderAndKill9LosesNoAcknowledgedTicket() throws Exception {
-        try (KarafProcess k = new KarafProcess("restart", "Restart-Secret-1")) {
+        try (TalonProcess k = new TalonProcess("restart", "Restart-Secret-1")) {
             long t0 = System.nanoTime();
             k.start(Map.of("TALON_ADMIN_PASSWORD", "Restart-Secret-1"));
             k.awaitReady();

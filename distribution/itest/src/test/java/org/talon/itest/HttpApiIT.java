@@ -1,5 +1,8 @@
 package org.talon.itest;
 
+import org.talon.bench.Http;
+import org.talon.bench.TalonProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,12 +22,12 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API of the running distribution, over real HTTP on Karaf's Jetty. */
 class HttpApiIT {
     static final String ADMIN_PW = "Http-Secret-7";
-    static KarafProcess karaf;
+    static TalonProcess karaf;
     static HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        karaf = new KarafProcess("http", ADMIN_PW);
+        karaf = new TalonProcess("http", ADMIN_PW);
         // an operator account, added the way docs/api.md tells an admin to (Karaf hashes it at first login)
         java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\n"
                 + "mia = Mia-Secret-1,manager\nrita = Rita-Secret-1,reception\n", java.nio.file.StandardOpenOption.APPEND);

@@ -1,5 +1,7 @@
 package org.talon.itest;
 
+import org.talon.bench.Postgres;
+
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -11,12 +13,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresQueueEngineIT extends QueueEngineTests {
-    private static PostgresServer pg;
+    private static Postgres pg;
 
     @Configuration
     public Option[] config() throws Exception {
         synchronized (PostgresQueueEngineIT.class) {
-            if (pg == null) pg = PostgresServer.start();
+            if (pg == null) pg = Postgres.start();
         }
         return TalonKaraf.config(TalonKaraf.postgres(pg.url("talon")));
     }

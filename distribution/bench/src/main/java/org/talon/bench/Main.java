@@ -1,0 +1,285 @@
+package org.talon.bench;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runs of {@code distribution/bench/run}, each against a distribution it starts itself.
+ * Figures are printed; nothing here asserts a speed.
+ */
+public final class Main {
+    private final Map<String, String> options = new HashMap<>();
+    private final Path distribution;
+    private final Path work;
+
+    private Main(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("options are --name value, not " + args[i]);
+            String name = args[i].substring(2);
+            if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
+            options.put(name, args[++i]);
+        }
+        distribution = Path.of(System.getProperty("talon.distribution", "distribution/karaf/target/talon-distribution-0.1.0-SNAPSHOT.tar.gz"));
+        work = Path.of(System.getProperty("talon.work", "distribution/bench/target/run"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Main m;
+        try {
+            m = new Main(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        int code = switch (args[0]) {
+            case "cycles" -> m.cycles(false);
+            case "served" -> m.cycles(true);
+            case "displays" -> m.displays();
+            case "boot" -> m.boot();
+            case "scale" -> m.scale();
+            default -> {
+                usage();
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: distribution/bench/run <run> [--option value ...]
+                  cycles    issue -> call -> finish over HTTP: --kiosks 8 --counters 8 --seconds 20 --warmup 10 --db h2|postgres
+                            --waiting 64 (bound on waiting tickets) --preload 0 (tickets waiting in line A before the run)
+                  served    issue -> call -> serve -> finish with service times: --counters 8 --service-ms 3000 (as cycles)
+                  displays  SSE hall displays, call -> display latency: --displays 2000 --counters 4 --cycle-ms 400 --seconds 20
+                  boot      start to first ticket, beside a stock Karaf 4.4.10 on the same machine: --times 3
+                  scale     the cycle and display figures at three sizes of waiting tickets, counters and displays
+                  jmh       the engine's JMH benchmarks (options are JMH's)
+                  reliability  kill -9, PostgreSQL outage, bundle:update and malformed requests under load""");
+    }
+
+    private int num(String name, int def) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(def)));
+    }
+
+    private double dbl(String name, double def) {
+        return Double.parseDouble(options.getOrDefault(name, String.valueOf(def)));
+    }
+
+    private boolean postgres() {
+        String db = options.getOrDefault("db", "h2");
+        if (!db.equals("h2") && !db.equals("postgres")) throw new IllegalArgumentException("--db is h2 or postgres, not " + db);
+        return db.equals("postgres");
+    }
+
+    /** One cycle run with its ceilings; figures printed, the ratios to the targets too. */
+    int cycles(boolean served) throws Exception {
+        int kiosks = num("kiosks", 8);
+        int counters = num("counters", 8);
+        double seconds = dbl("seconds", 20);
+        double warmup = dbl("warmup", 10);
+        int preload = num("preload", 0);
+        boolean pg = postgres();
+        try (Bench b = new Bench(distribution, work.resolve(served ? "served" : "cycles"), Math.max(4, counters), pg)) {
+            System.out.printf("Talon on %s, %d kiosks, %d counters%s; boot to first ticket %d ms%n", pg ? "PostgreSQL" : "embedded H2",
+                    kiosks, counters, served ? ", service ~" + num("service-ms", 3000) + " ms" : "", b.bootToFirstTicketMillis);
+            if (preload > 0) {
+                long t0 = System.nanoTime();
+                b.preload(preload, "A", 8);
+                System.out.printf("preloaded %,d tickets waiting in queue A in %.1f s%n", preload, (System.nanoTime() - t0) / 1e9);
+            }
+            LoadGenerator.Plan plan = new LoadGenerator.Plan(b.port(), "demo", "A", b.kioskAuth, Bench.ADMIN, kiosks,
+                    Bench.counterIds(counters), served, num("service-ms", 3000), num("waiting", 64), warmup, seconds, 0);
+            LoadGenerator.Result r = new LoadGenerator(plan, b.pid()).run();
+            System.out.println(r.describe());
+            LoadGenerator.Result trivial = Ceilings.trivialRate(b.port(), "/health", kiosks + counters, 3, Math.min(10, seconds));
+            double trivialRate = trivial.cyclesPerSecond();
+            double jdbc;
+            if (pg) {
+                jdbc = Ceilings.jdbcCommitsPerSecond(b.postgres.url("talon"), "talon", "talon", 5);
+            } else {
+                jdbc = Ceilings.jdbcCommitsPerSecond(Ceilings.embeddedUrlLike(b.talon.home, work.resolve("jdbc-ceiling")), "talon", "talon", 5);
+            }
+            System.out.printf("ceiling, HTTP: trivial servlet GET /health %,.0f req/s with %d clients (p99 %.2f ms); a cycle is 3 requests,"
+                    + " so %,.0f cycles/s; Talon reaches %.0f %% of it%n", trivialRate, kiosks + counters,
+                    trivial.latency.values().iterator().next().getValueAtPercentile(99) / 1e6, trivialRate / 3,
+                    100 * r.cyclesPerSecond() / (trivialRate / 3));
+            System.out.printf("ceiling, database: %,.0f durable commits/s through plain JDBC, one connection, same settings;"
+                    + " Talon commits %.1f cycles per commit-time (%.2f x)%n", jdbc, r.cyclesPerSecond() / jdbc, r.cyclesPerSecond() / jdbc);
+            return r.serverErrors() == 0 ? 0 : 1;
+        }
+    }
+
+    /** K displays on the event stream while counters call at a steady pace. */
+    int displays() throws Exception {
+        int k = num("displays", 2000);
+        int counters = num("counters", 4);
+        try (Bench b = new Bench(distribution, work.resolve("displays"), Math.max(4, counters), false)) {
+            Figures f = displays(b, k, counters, num("cycle-ms", 400), dbl("seconds", 20));
+            System.out.println(f.text);
+            return f.lost ? 1 : 0;
+        }
+    }
+
+    record Figures(String text, boolean lost) {
+    }
+
+    static Figures displays(Bench b, int k, int counters, int cycleMillis, double seconds) throws Exception {
+        try (Displays d = new Displays(b.port(), b.displayAuth, "demo", k)) {
+            LoadGenerator.Plan plan = new LoadGenerator.Plan(b.port(), "demo", "A", b.kioskAuth, Bench.ADMIN, 2,
+                    Bench.counterIds(counters), false, 0, 16, 0, seconds, cycleMillis);
+            LoadGenerator gen = new LoadGenerator(plan, b.pid()).observeCalls(d);
+            LoadGenerator.Result r = gen.run();
+            Displays.Figures f = d.figures(10_000);
+            String text = f.describe() + String.format("%n  while %s", r.describe().replace("\n", "\n  "))
+                    + String.format("%n  server RSS with %d displays: %d MiB", k, b.talon.rssMiB());
+            return new Figures(text, f.missing() > 0 || f.missed() > 0 || f.duplicated() > 0);
+        }
+    }
+
+    /** Start to first ticket of Talon, beside start to SSH console of a stock Karaf. */
+    int boot() throws Exception {
+        int times = num("times", 3);
+        Path stockZip = Path.of(System.getProperty("talon.stockKaraf", System.getProperty("user.home")
+                + "/.m2/repository/org/apache/karaf/apache-karaf/4.4.10/apache-karaf-4.4.10.zip"));
+        List<Long> talon = new ArrayList<>();
+        List<Long> talonSsh = new ArrayList<>();
+        List<Long> stock = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            Path dir = work.resolve("boot-talon");
+            TalonProcess t = new TalonProcess(distribution, dir, Bench.PASSWORD);
+            try {
+                long t0 = System.nanoTime();
+                t.start(Map.of("TALON_ADMIN_PASSWORD", Bench.PASSWORD));
+                talonSsh.add(awaitSshBanner(t.sshPort, t0));
+                byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", Bench.ADMIN, "{\"service\":\"A\"}");
+                while (true) {
+                    try (Http h = new Http(t.httpPort, 30_000)) {
+                        if (h.send(issue, false) == 201) break;
+                    } catch (java.io.IOException notYet) {
+                        // not yet
+                    }
+                    Thread.sleep(20);
+                }
+                talon.add((System.nanoTime() - t0) / 1_000_000);
+                if (i == times - 1) System.out.printf("Talon RSS after boot: %d MiB%n", t.rssMiB());
+                t.stop();
+            } finally {
+                t.close();
+            }
+            Path sdir = work.resolve("boot-stock");
+            TalonProcess.deleteTree(sdir);
+            Files.createDirectories(sdir);
+            TalonProcess.run(List.of("unzip", "-q", stockZip.toString(), "-d", sdir.toString()), Map.of(), 120);
+            Path home = sdir.resolve("apache-karaf-4.4.10");
+            int ssh = TalonProcess.freePort();
+            setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
+            setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(TalonProcess.freePort()));
+            setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(TalonProcess.freePort()));
+            long t0 = System.nanoTime();
+            TalonProcess.run(List.of(home.resolve("bin/start").toString()), Map.of(), 60);
+            stock.add(awaitSshBanner(ssh, t0));
+            TalonProcess.run(List.of(home.resolve("bin/stop").toString()), Map.of(), 60);
+            Thread.sleep(2000);
+        }
+        System.out.printf("boot, %d times: Talon start -> SSH console %s ms, start -> first ticket over HTTP %s ms;"
+                + " stock Karaf 4.4.10 start -> SSH console %s ms%n", times, talonSsh, talon, stock);
+        double ratio = median(talon) / (double) median(stock);
+        System.out.printf("median: Talon first ticket %d ms, stock Karaf %d ms: %.2f x (target <= 1.5 x)%n", median(talon), median(stock), ratio);
+        return 0;
+    }
+
+    private static long median(List<Long> v) {
+        List<Long> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static void setProperty(Path file, String key, String value) throws java.io.IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.removeIf(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*"));
+        lines.add(key + " = " + value);
+        Files.write(file, lines);
+    }
+
+    /** Milliseconds from t0 until the SSH server on the port sends its banner. */
+    private static long awaitSshBanner(int port, long t0) throws InterruptedException {
+        while (System.nanoTime() - t0 < 180_000_000_000L) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                s.setSoTimeout(2000);
+                byte[] b = new byte[4];
+                if (s.getInputStream().readNBytes(b, 0, 4) == 4 && new String(b).equals("SSH-")) {
+                    return (System.nanoTime() - t0) / 1_000_000;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no SSH console on port " + port);
+    }
+
+    /** How cost grows with waiting tickets, counters and displays: one table. */
+    int scale() throws Exception {
+        double seconds = dbl("seconds", 15);
+        double warmup = dbl("warmup", 8);
+        List<String> rows = new ArrayList<>();
+        rows.add("| what | size | cycles/s | server CPU us/cycle | issue p99 ms | call p99 ms | finish p99 ms | server RSS MiB |");
+        rows.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (int waiting : new int[] {100, 10_000, 100_000}) {
+            try (Bench b = new Bench(distribution, work.resolve("scale"), 8, false)) {
+                b.preload(waiting, "A", 8);
+                rows.add(row("waiting tickets", waiting, run(b, 8, 8, warmup, seconds)));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
+        for (int counters : new int[] {4, 32, 128}) {
+            try (Bench b = new Bench(distribution, work.resolve("scale"), counters, false)) {
+                rows.add(row("counters", counters, run(b, 8, counters, warmup, seconds)));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
+        List<String> drows = new ArrayList<>();
+        for (int k : new int[] {10, 500, 2000}) {
+            try (Bench b = new Bench(distribution, work.resolve("scale"), 4, false)) {
+                Figures f = displays(b, k, 4, 400, seconds);
+                drows.add("display clients " + k + ": " + f.text);
+                System.out.println(drows.get(drows.size() - 1));
+            }
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+        System.out.println();
+        drows.forEach(System.out::println);
+        return 0;
+    }
+
+    private static LoadGenerator.Result run(Bench b, int kiosks, int counters, double warmup, double seconds) throws Exception {
+        LoadGenerator.Plan plan = new LoadGenerator.Plan(b.port(), "demo", "A", b.kioskAuth, Bench.ADMIN, kiosks,
+                Bench.counterIds(counters), false, 0, 64, warmup, seconds, 0);
+        return new LoadGenerator(plan, b.pid()).run();
+    }
+
+    private static String row(String what, int size, LoadGenerator.Result r) {
+        return String.format("| %s | %,d | %,.0f | %.0f | %.2f | %.2f | %.2f | %d |", what, size, r.cyclesPerSecond(),
+                r.serverCpuNanos / 1e3 / Math.max(1, r.cycles), p99(r, "issue"), p99(r, "call"), p99(r, "finish"), r.serverRssKiB / 1024);
+    }
+
+    private static double p99(LoadGenerator.Result r, String op) {
+        var h = r.latency.get(op);
+        return h == null ? Double.NaN : h.getValueAtPercentile(99) / 1e6;
+    }
+}
