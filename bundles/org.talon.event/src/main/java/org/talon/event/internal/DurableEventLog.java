@@ -14,28 +14,47 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.talon.event.api.BranchCommand;
 import org.talon.event.api.DomainEvent;
 import org.talon.event.api.EventListener;
 import org.talon.event.api.EventLog;
 
 /** The event log: one writer per branch over a durable store, and ordered delivery to listeners. */
-@Component(service = EventLog.class)
+@Component(service = EventLog.class, configurationPid = "org.talon.event")
+@Designate(ocd = DurableEventLog.Config.class)
 public final class DurableEventLog implements EventLog {
+
+    @ObjectClassDefinition(name = "Talon event log", description = "How each branch's writer groups commands into commits")
+    public @interface Config {
+        @AttributeDefinition(name = "Linger (microseconds)", description = "Under concurrent load, how long a group of"
+                + " commands may wait for the commands that usually come with it before it commits; 0 commits at once")
+        long lingerMicros() default 300;
+    }
+
     private final EventStore store;
     private final Clock clock;
     private final Map<String, BranchWriter> writers = new ConcurrentHashMap<>();
     private final ListenerDelivery delivery = new ListenerDelivery();
     private volatile boolean active = true;
 
+    private final long lingerMicros;
+
     @Activate
-    public DurableEventLog(@Reference EventStore store) {
-        this(store, Clock.systemUTC());
+    public DurableEventLog(@Reference EventStore store, Config config) {
+        this(store, Clock.systemUTC(), config.lingerMicros());
     }
 
     DurableEventLog(EventStore store, Clock clock) {
+        this(store, clock, 0);
+    }
+
+    DurableEventLog(EventStore store, Clock clock, long lingerMicros) {
         this.store = store;
         this.clock = clock;
+        this.lingerMicros = lingerMicros;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -61,7 +80,7 @@ public final class DurableEventLog implements EventLog {
 
     private BranchWriter writer(String branch) {
         return writers.computeIfAbsent(branch, b -> {
-            BranchWriter w = new BranchWriter(b, store, clock, delivery::publish);
+            BranchWriter w = new BranchWriter(b, store, clock, delivery::publish, lingerMicros);
             w.start();
             return w;
         });

@@ -57,6 +57,42 @@ class DurableEventLogTest {
     }
 
     @Test
+    void underConcurrentLoadAGroupWaitsBrieflyForTheCommandsOnTheirWay() throws Exception {
+        DurableEventLog lingering = new DurableEventLog(store, Clock.systemUTC(), 200_000);
+        try {
+            store.commitDelayMillis = 30;
+            // two commands arrive while the writer is busy: one group of two, which sets the expected group size
+            var busy = lingering.submit("a", tx -> {
+                Thread.sleep(100);
+                return null;
+            });
+            Thread.sleep(20);
+            var a = lingering.submit("a", tx -> tx.append("T", "{}"));
+            var b = lingering.submit("a", tx -> tx.append("T", "{}"));
+            get(busy);
+            get(a);
+            get(b);
+            int before = store.commits.get();
+            // then one command, and another 50 ms later: the first waits for the second (one commit)
+            var c = lingering.submit("a", tx -> tx.append("T", "{}"));
+            Thread.sleep(50);
+            var d = lingering.submit("a", tx -> tx.append("T", "{}"));
+            assertEquals(3, get(c).sequence());
+            assertEquals(4, get(d).sequence());
+            assertEquals(before + 1, store.commits.get(), "the two commands shared one commit");
+            // a lone command after a lone command commits at once: no waiting when nothing else comes
+            long t0 = System.nanoTime();
+            get(lingering.submit("a", tx -> tx.append("T", "{}")));
+            get(lingering.submit("a", tx -> tx.append("T", "{}")));
+            get(lingering.submit("a", tx -> tx.append("T", "{}")));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(400 + 3 * 30 + 300),
+                    "lone commands do not each wait the full 200 ms");
+        } finally {
+            lingering.deactivate();
+        }
+    }
+
+    @Test
     void aRefusedCommandFailsAloneAndLeavesNoEvent() throws Exception {
         store.commitDelayMillis = 20;
         var ok1 = log.submit("a", tx -> tx.append("T", "{\"n\":1}"));
