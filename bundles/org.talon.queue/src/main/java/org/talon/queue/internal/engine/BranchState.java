@@ -108,7 +108,7 @@ public final class BranchState {
     /** Puts back a stored ticket that is not final. */
     public void restore(LiveTicket t) {
         if (t.publicId == null) {
-            t.publicId = newPublicId();
+            t.publicId = newPublicId(t.id);
             dirtyTickets.add(t);
         }
         restoreKey(t);
@@ -192,7 +192,7 @@ public final class BranchState {
                 s.code(), s.queue(), priority, channel, language, contact, now);
         t.lineKey = now.minus(setup.headStart(priority));
         t.lineOrder = lineOrder++;
-        t.publicId = newPublicId();
+        t.publicId = newPublicId(t.id);
         t.idempotencyKey = key;
         if (key != null) {
             if (byIdempotencyKey.size() > 100_000) byIdempotencyKey.clear();
@@ -254,12 +254,11 @@ public final class BranchState {
         t.operatorPool = null;
         c.current = t;
         changed(t);
-        changed(c);
         event("TicketCalled", t, c);
         return t;
     }
 
-    /** The Next key: finishes the current ticket (serving it first if it was only called), then calls. */
+    /** The Next key: finishes the current ticket (called or being served), then calls. */
     public LiveTicket next(String counterId, Instant now) {
         LiveCounter c = counter(counterId);
         profile(c);
@@ -322,7 +321,6 @@ public final class BranchState {
         t.state = TicketState.PARKED;
         c.current = null;
         changed(t);
-        changed(c);
         event("TicketParked", t, c);
         return t;
     }
@@ -334,6 +332,7 @@ public final class BranchState {
         requireState(t, "action.call", TicketState.PARKED);
         if (c.state != CounterState.OPEN) {
             c.state = CounterState.OPEN;
+            changed(c);
             counterEvent("CounterOpened", c);
         }
         t.state = TicketState.CALLED;
@@ -341,7 +340,6 @@ public final class BranchState {
         t.counter = c.id;
         c.current = t;
         changed(t);
-        changed(c);
         event("TicketCalled", t, c);
         return t;
     }
@@ -391,7 +389,6 @@ public final class BranchState {
         to.add(t);
         c.current = null;
         changed(t);
-        changed(c);
         event("TicketTransferred", t, c);
         return t;
     }
@@ -508,7 +505,10 @@ public final class BranchState {
 
     public Ticket view(LiveTicket t) {
         if (t.state != TicketState.WAITING || t.line == null) return t.toTicket(id(), 0, null);
-        int pos = t.line.positionOf(t);
+        return view(t, t.line.positionOf(t));
+    }
+
+    private Ticket view(LiveTicket t, int pos) {
         Duration est;
         if (t.operatorPool != null || t.counter != null) {
             est = times.mean(t.queue).multipliedBy(pos - 1);
@@ -536,19 +536,19 @@ public final class BranchState {
 
     public List<Ticket> activeTickets() {
         List<Ticket> out = new ArrayList<>();
-        for (Line l : queues.values()) {
-            for (LiveTicket t : l) out.add(view(t));
-        }
-        for (LiveCounter c : counters.values()) {
-            for (LiveTicket t : c.transfers) out.add(view(t));
-        }
-        for (Line l : pools.values()) {
-            for (LiveTicket t : l) out.add(view(t));
-        }
+        // positions are counted along each line here, not looked up ticket by ticket
+        for (Line l : queues.values()) viewLine(l, out);
+        for (LiveCounter c : counters.values()) viewLine(c.transfers, out);
+        for (Line l : pools.values()) viewLine(l, out);
         for (LiveTicket t : active.values()) {
             if (t.state != TicketState.WAITING) out.add(view(t));
         }
         return out;
+    }
+
+    private void viewLine(Line l, List<Ticket> out) {
+        int pos = 0;
+        for (LiveTicket t : l) out.add(view(t, ++pos));
     }
 
     public List<Counter> counterViews() {
@@ -561,10 +561,15 @@ public final class BranchState {
         return new Counter(id(), c.id, c.name, c.profile, c.state, c.operator, c.current == null ? null : view(c.current));
     }
 
-    static String newPublicId() {
-        byte[] b = new byte[16];
+    /**
+     * 12 hex digits of the ticket id, then 96 random bits (16 characters of URL-safe Base64).
+     * The random part makes it unguessable; the id in front makes ids grow with tickets, so the
+     * database adds each one at the end of its index instead of at a random place.
+     */
+    static String newPublicId(long ticketId) {
+        byte[] b = new byte[12];
         RANDOM.nextBytes(b);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return String.format("%012x", ticketId & 0xFFFF_FFFF_FFFFL) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** An active ticket by its public id, or {@code null}. */
@@ -611,6 +616,10 @@ public final class BranchState {
         dirtyTickets.add(t);
     }
 
+    /**
+     * A counter's stored row holds only its state and operator (its current ticket is found
+     * from the tickets' rows), so only a change of those marks it.
+     */
     private void changed(LiveCounter c) {
         dirtyCounters.add(c);
     }
@@ -653,7 +662,6 @@ public final class BranchState {
         active.remove(t.id);
         byPublicId.remove(t.publicId);
         changed(t);
-        changed(c);
     }
 
     private Service service(String code) {

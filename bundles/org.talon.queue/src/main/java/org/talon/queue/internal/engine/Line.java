@@ -41,9 +41,20 @@ final class Line implements Iterable<LiveTicket> {
         return tickets.size();
     }
 
-    /** 1-based place of the ticket in this line. */
+    /**
+     * 1-based place of the ticket in this line. Counted from both ends at once, so it costs the
+     * distance to the nearer end: a new ticket at the back (the usual case) is found at once even
+     * when thousands wait, a priority ticket near the front after a few steps.
+     */
     int positionOf(LiveTicket t) {
-        return tickets.headSet(t, false).size() + 1;
+        Iterator<LiveTicket> front = tickets.iterator();
+        Iterator<LiveTicket> back = tickets.descendingIterator();
+        int n = tickets.size();
+        for (int i = 0; i < n; i++) {
+            if (front.next() == t) return i + 1;
+            if (back.next() == t) return n - i;
+        }
+        return n + 1; // not in this line: it would come last
     }
 
     @Override

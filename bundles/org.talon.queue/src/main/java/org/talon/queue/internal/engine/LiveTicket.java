@@ -33,6 +33,12 @@ public final class LiveTicket {
     public String counter;
     public String operatorPool;
     public int recalls;
+    /**
+     * Whether its row exists in the store: set once the store wrote it (or loaded it), so the
+     * first write inserts without asking the database first. A failed commit discards the whole
+     * branch state, flags included.
+     */
+    public boolean stored;
 
     /** Where it stands in line: ordered by key time, then by entry order. */
     Instant lineKey;

@@ -77,11 +77,22 @@ public final class JpaTicketStore implements TicketStore {
     public void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
         jpa.tx(TransactionType.Mandatory, em -> {
             for (LiveTicket t : tickets) {
+                if (!t.stored) {
+                    // a new ticket: no need to ask the database whether its row exists
+                    TicketRow r = new TicketRow();
+                    fill(r, branch, t);
+                    em.persist(r);
+                    t.stored = true;
+                    continue;
+                }
                 TicketRow r = em.find(TicketRow.class, t.id);
-                boolean isNew = r == null;
-                if (isNew) r = new TicketRow();
-                fill(r, branch, t);
-                if (isNew) em.persist(r);
+                if (r == null) {
+                    r = new TicketRow();
+                    fill(r, branch, t);
+                    em.persist(r);
+                } else {
+                    fill(r, branch, t);
+                }
             }
             for (LiveCounter c : counters) {
                 String id = branch + "/" + c.id;
@@ -162,6 +173,7 @@ public final class JpaTicketStore implements TicketStore {
         t.placeInLine(instant(r.lineKey), r.lineOrder);
         t.publicId = r.publicId;
         t.idempotencyKey = r.idempotencyKey;
+        t.stored = true;
         return t;
     }
 

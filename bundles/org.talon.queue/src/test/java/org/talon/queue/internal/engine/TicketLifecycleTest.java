@@ -259,10 +259,13 @@ class TicketLifecycleTest {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String id = s.issue(IssueRequest.of("demo", "A"), T0).publicId;
-            assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
+            assertTrue(id.matches("[0-9a-f]{12}[A-Za-z0-9_-]{16}"), id);
             ids.add(id);
         }
         assertEquals(1000, ids.size());
+        String earlier = s.issue(IssueRequest.of("demo", "A"), T0).publicId;
+        String later = s.issue(IssueRequest.of("demo", "A"), T0).publicId;
+        assertTrue(earlier.compareTo(later) < 0, "ids sort like the tickets they belong to: " + earlier + " " + later);
         LiveTicket t = s.issue(IssueRequest.of("demo", "B"), T0);
         assertEquals(t, s.findPublic(t.publicId));
     }
