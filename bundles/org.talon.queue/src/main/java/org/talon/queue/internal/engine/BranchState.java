@@ -71,8 +71,8 @@ public final class BranchState {
     public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
 
-    private final List<PendingEvent> events = new ArrayList<>();
-    private final Set<LiveTicket> dirtyTickets = new LinkedHashSet<>();
+    private List<PendingEvent> events = new ArrayList<>();
+    private Set<LiveTicket> dirtyTickets = new LinkedHashSet<>();
     private final Set<LiveCounter> dirtyCounters = new LinkedHashSet<>();
 
     public BranchState(BranchSetup setup, LongSupplier ids) {
@@ -606,8 +606,12 @@ public final class BranchState {
 
     public Journal drain() {
         Journal j = new Journal(List.copyOf(events), List.copyOf(dirtyTickets), List.copyOf(dirtyCounters));
-        events.clear();
-        dirtyTickets.clear();
+        // A hash set's clear() walks its whole table, which never shrinks: after one large
+        // journal (a restore of many tickets) every later drain would pay for it.
+        if (dirtyTickets.size() > 256) dirtyTickets = new LinkedHashSet<>();
+        else dirtyTickets.clear();
+        if (events.size() > 256) events = new ArrayList<>();
+        else events.clear();
         dirtyCounters.clear();
         return j;
     }
