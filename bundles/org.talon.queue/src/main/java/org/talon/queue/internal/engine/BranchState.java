@@ -569,7 +569,10 @@ public final class BranchState {
     static String newPublicId(long ticketId) {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
-        return String.format("%012x", ticketId & 0xFFFF_FFFF_FFFFL) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        char[] hex = new char[12];
+        long v = ticketId;
+        for (int i = 11; i >= 0; i--, v >>>= 4) hex[i] = Character.forDigit((int) (v & 0xF), 16);
+        return new String(hex) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** An active ticket by its public id, or {@code null}. */
