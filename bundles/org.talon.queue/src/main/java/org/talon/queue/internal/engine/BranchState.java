@@ -107,7 +107,8 @@ public final class BranchState {
 
     /** Puts back a stored ticket that is not final. */
     public void restore(LiveTicket t) {
-        if (t.publicId == null) {
+        if (t.publicId == null || !t.publicId.startsWith(hex12(t.id))) {
+            // none yet, or one from before public ids began with the ticket id (queue schema V4)
             t.publicId = newPublicId(t.id);
             dirtyTickets.add(t);
         }
@@ -569,10 +570,14 @@ public final class BranchState {
     static String newPublicId(long ticketId) {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
+        return hex12(ticketId) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String hex12(long ticketId) {
         char[] hex = new char[12];
         long v = ticketId;
         for (int i = 11; i >= 0; i--, v >>>= 4) hex[i] = Character.forDigit((int) (v & 0xF), 16);
-        return new String(hex) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return new String(hex);
     }
 
     /** An active ticket by its public id, or {@code null}. */

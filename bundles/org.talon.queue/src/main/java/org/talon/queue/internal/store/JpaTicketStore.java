@@ -113,16 +113,30 @@ public final class JpaTicketStore implements TicketStore {
 
     @Override
     public java.util.Optional<LiveTicket> findByPublicId(String publicId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "select t from TicketRow t where t.publicId = :p", TicketRow.class).setParameter("p", publicId)
-                .getResultList().stream().findFirst().map(JpaTicketStore::toLive));
+        return rowByPublicId(publicId).map(JpaTicketStore::toLive);
     }
 
     @Override
     public java.util.Optional<String> branchOfPublicId(String publicId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "select t.branch from TicketRow t where t.publicId = :p", String.class).setParameter("p", publicId)
-                .getResultList().stream().findFirst());
+        return rowByPublicId(publicId).map(r -> r.branch);
+    }
+
+    /**
+     * A public id starts with the ticket id in 12 hex digits (see BranchState), so the row is
+     * found by its primary key and the whole id compared: no index of its own is needed.
+     */
+    private java.util.Optional<TicketRow> rowByPublicId(String publicId) {
+        if (publicId == null || publicId.length() < 13) return java.util.Optional.empty();
+        long id;
+        try {
+            id = Long.parseLong(publicId.substring(0, 12), 16);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TicketRow r = em.find(TicketRow.class, id);
+            return r != null && publicId.equals(r.publicId) ? java.util.Optional.of(r) : java.util.Optional.<TicketRow>empty();
+        });
     }
 
     @Override
