@@ -427,73 +427,15 @@ class HttpApiIT {
 
     @Test
     void twoThousandGeneratedBadRequestsNeverGetAServerError() throws Exception {
-        java.util.Random rnd = new java.util.Random(20261122L);
-        String[] paths = {"/capabilities", "/branches", "/branches/demo/services", "/branches/demo/queues",
-            "/branches/demo/counters", "/branches/demo/tickets", "/branches/%s/tickets", "/branches/demo/counters/%s/call",
-            "/branches/demo/counters/%s/open", "/branches/demo/counters/1/transfer", "/branches/demo/counters/%s/%s",
-            "/branches/demo/events", "/%s", "/branches/%s/%s/%s"};
-        String[] junk = {"", " ", "%00", "%ZZ", "..", "../../etc/passwd", "A", "-1", "99999999999999999999", "\u00e9\u00e8",
-            "%F0%9F%98%80", "null", "[]", "{}", "a".repeat(3000), "demo", "1", "open", "call", "' or 1=1 --"};
-        String[] bodies = {"", "{", "}", "[]", "null", "true", "42", "\"x\"", "{\"service\":null}", "{\"service\":{}}",
-            "{\"service\":123456789012345678901234567890}", "{\"service\":\"A\",\"service\":\"B\"}",
-            "{\"queue\":\"A\",\"counter\":\"2\"}", "{\"queue\":1}", "{\"first\":\"yes\"}", "{\"operator\":[]}",
-            "{\"service\":\"A\",\"language\":\"xx\"}", "{\"service\":\"A\",\"priority\":7}",
-            "{\"service\":\"\\ud800\"}", "\u0000\u0001", "{\"a\":" + "[".repeat(2000) + "}"};
-        String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
-        String[] auths = {null, ADMIN, ANNA, basic("admin", "nope"), "Basic !!!", "Bearer xyz", "Basic " + "A".repeat(500)};
-        String[] types = {"application/json", "text/plain", "application/xml", null};
-        int requests = 2000;
-        int resent = 0;
-        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
-        for (int i = 0; i < requests; i++) {
-            String path = paths[rnd.nextInt(paths.length)];
-            while (path.contains("%s")) {
-                path = path.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement(junk[rnd.nextInt(junk.length)]));
-            }
-            // mostly the method and login a route expects, so most requests get as far as the body checks
-            String natural = path.contains("/counters/") || path.endsWith("/tickets") ? "POST" : "GET";
-            String method = rnd.nextInt(4) == 0 ? methods[rnd.nextInt(methods.length)] : natural;
-            String auth = rnd.nextBoolean() ? ADMIN : auths[rnd.nextInt(auths.length)];
-            if (path.endsWith("/events") && method.equals("GET")) auth = null; // a good login would open a stream
-            String body = rnd.nextInt(4) == 0 ? null : bodies[rnd.nextInt(bodies.length)];
-            if (rnd.nextInt(50) == 0) body = "{\"service\":\"" + "x".repeat(70_000) + "\"}";
-            URI uri;
-            try {
-                uri = URI.create("http://127.0.0.1:" + karaf.httpPort + "/api/v1" + path.replace(" ", "%20").replace("\\", "%5C").replace("'", "%27"));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(10));
-            if (auth != null) b.header("Authorization", auth);
-            String type = types[rnd.nextInt(types.length)];
-            if (type != null) b.header("Content-Type", type);
-            if (rnd.nextInt(5) == 0) b.header("Accept-Language", rnd.nextBoolean() ? "ru" : "zz-ZZ;q=abc");
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> r;
-            try {
-                r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IllegalArgumentException e) {
-                continue; // the client itself refused to send it
-            } catch (java.io.IOException e) {
-                // Jetty refuses a URI it cannot parse (a NUL, say) with 400 and closes at once; a client
-                // still writing a large body may then lose that answer to the reset. A client sending a
-                // large body should ask first (Expect: 100-continue), and then it must get the 4xx.
-                try {
-                    r = client.send(b.expectContinue(true).build(), HttpResponse.BodyHandlers.ofString());
-                    resent++;
-                } catch (java.io.IOException again) {
-                    again.addSuppressed(e);
-                    throw new AssertionError("no answer to " + method + " " + path + " auth " + auth + " type " + type + " body "
-                            + (body == null ? "-" : body.substring(0, Math.min(120, body.length()))), again);
-                }
-            }
-            statuses.merge(r.statusCode(), 1, Integer::sum);
-            assertTrue(r.statusCode() < 500, method + " " + path + " body " + (body == null ? "-" : body.substring(0, Math.min(80, body.length())))
-                    + " -> " + r.statusCode() + " " + r.body());
-        }
-        System.out.println("generated requests by status: " + statuses + ", resent with Expect: 100-continue after a reset: " + resent);
-        assertTrue(statuses.values().stream().mapToInt(Integer::intValue).sum() >= 1000, statuses.toString());
+        org.talon.bench.MalformedRequests.Result r = org.talon.bench.MalformedRequests.send(karaf.httpPort, ADMIN,
+                java.util.List.of(ANNA), 2000, 20261122L);
+        System.out.println(r.describe());
+        assertTrue(r.routes().contains("/branches/{branch}/counters/{counter}/call") && r.routes().contains("/devices/{name}"),
+                "every route of the OpenAPI document is played: " + r.routes());
+        assertTrue(r.unanswered().isEmpty(), "requests without an answer: " + r.unanswered());
+        assertTrue(r.serverErrors().isEmpty(), r.serverErrors().size() + " server errors, the first: "
+                + r.serverErrors().subList(0, Math.min(5, r.serverErrors().size())));
+        assertTrue(r.sent() >= 1000, r.describe());
         assertEquals(200, call("GET", "/capabilities", ADMIN, null, null).statusCode(), "still healthy");
     }
 
