@@ -36,7 +36,7 @@ public final class Bench implements AutoCloseable {
             if (pg != null) t.usePostgres(pg.url("talon"));
             long t0 = System.nanoTime();
             t.start(java.util.Map.of("TALON_ADMIN_PASSWORD", PASSWORD));
-            awaitFirstTicket(t.httpPort);
+            awaitFirstTicket(t);
             bootToFirstTicketMillis = (System.nanoTime() - t0) / 1_000_000;
             t.awaitReady();
             kioskAuth = "Bearer " + token(t.httpPort, "bench-kiosk", "kiosk");
@@ -64,19 +64,33 @@ public final class Bench implements AutoCloseable {
         return ids;
     }
 
-    /** Polls every 20 ms until issuing a ticket works (that ticket waits like any other). */
-    private static void awaitFirstTicket(int port) throws Exception {
+    /**
+     * Polls every 20 ms until issuing a ticket works (that ticket waits like any other). When it
+     * does not within 180 s, the Karaf threads are dumped to data/log/threads-no-first-ticket.txt.
+     */
+    private static void awaitFirstTicket(TalonProcess t) throws Exception {
         byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}");
         long deadline = System.nanoTime() + 180_000_000_000L;
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
-            try (Http h = new Http(port, 30_000)) {
-                if (h.send(issue, false) == 201) return;
+            try (Http h = new Http(t.httpPort, 30_000)) {
+                int s = h.send(issue, true);
+                if (s == 201) return;
+                last = s + " " + h.lastBody;
             } catch (java.io.IOException notYet) {
-                // not listening yet
+                last = notYet.toString(); // not listening yet
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("no ticket within 180 s of start");
+        String dump = "";
+        try {
+            Path file = t.home.resolve("data/log/threads-no-first-ticket.txt");
+            java.nio.file.Files.writeString(file, TalonProcess.run(List.of("jcmd", String.valueOf(t.pid()), "Thread.print"), java.util.Map.of(), 60));
+            dump = "; threads in " + file;
+        } catch (Exception e) {
+            dump = "; no thread dump: " + e.getMessage();
+        }
+        throw new IllegalStateException("no ticket within 180 s of start, last answer: " + last + dump);
     }
 
     static String token(int port, String name, String role) throws Exception {
@@ -113,8 +127,16 @@ public final class Bench implements AutoCloseable {
         if (!failures.isEmpty()) throw failures.get(0);
     }
 
+    private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code r} first when this closes (e.g. stops a load generator still playing against it). */
+    public void onClose(Runnable r) {
+        onClose.add(r);
+    }
+
     @Override
     public void close() throws Exception {
+        for (Runnable r : onClose) r.run();
         try {
             if (talon.alive()) talon.stop();
         } catch (Exception e) {

@@ -24,6 +24,10 @@ public final class Http implements Closeable {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
     /** The body of the last answer read with {@code keepBody}, else empty. */
     public String lastBody = "";
+    /** The Content-Type of the last answer without parameters (e.g. {@code application/problem+json}), or empty. */
+    public String lastContentType = "";
+    /** The Retry-After of the last answer in seconds, or -1 when it had none (or not in seconds). */
+    public int lastRetryAfter = -1;
 
     public Http(int port) throws IOException {
         this(port, 0);
@@ -68,11 +72,17 @@ public final class Http implements Closeable {
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;
         boolean chunked = false;
+        String type = "";
+        int retryAfter = -1;
         String h;
         while (!(h = line()).isEmpty()) {
             if (h.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(h.substring(15).trim());
             else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18) && h.toLowerCase().contains("chunked")) chunked = true;
+            else if (h.regionMatches(true, 0, "content-type:", 0, 13)) type = h.substring(13).split(";")[0].trim().toLowerCase();
+            else if (h.regionMatches(true, 0, "retry-after:", 0, 12)) retryAfter = seconds(h.substring(12).trim());
         }
+        lastContentType = type;
+        lastRetryAfter = retryAfter;
         body.reset();
         if (chunked) {
             int size;
@@ -86,6 +96,14 @@ public final class Http implements Closeable {
         }
         lastBody = keepBody ? body.toString(StandardCharsets.UTF_8) : "";
         return code;
+    }
+
+    private static int seconds(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1; // an HTTP date: not used by Talon
+        }
     }
 
     private boolean fill() throws IOException {

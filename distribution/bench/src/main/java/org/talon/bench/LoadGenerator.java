@@ -1,6 +1,7 @@
 package org.talon.bench;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,11 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Every {@code 201} a kiosk receives is remembered as an acknowledged ticket, so a
  * reliability run can compare them with what the server still has after a crash.
+ *
+ * <p>With {@link #retryingKiosks(long)} the kiosks behave as a real kiosk does: each ticket
+ * attempt carries an {@code Idempotency-Key}, and a 503, a failed connection, or a 404 on the
+ * path this kiosk has already issued tickets on (the API is being redeployed) is retried with
+ * the same key until it succeeds or the retry budget is spent.
  */
 public final class LoadGenerator {
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
@@ -52,6 +59,32 @@ public final class LoadGenerator {
     public record Acked(long id, String number) {
     }
 
+    /** A ticket a retrying kiosk got, with the idempotency key it sent and how many attempts it took. */
+    public record KeyedAck(String key, long id, String number, int attempts, long tookNanos) {
+    }
+
+    /** A ticket a retrying kiosk gave up on: an answer it may not retry, or no success within the budget. */
+    public record FailedTicket(String key, int lastStatus, String lastBody, int attempts, long firstNanos, long endNanos) {
+    }
+
+    /** Status of an answer that never came: the connection was refused or cut. */
+    public static final int NO_ANSWER = -1;
+    /** Status of an answer that did not come within the read timeout. */
+    public static final int TIMED_OUT = -2;
+
+    /**
+     * One answer (or the lack of one), for observers that need timing: {@code op} is issue, call,
+     * call-empty, serve, finish, connect (a connection attempt); for retrying kiosks also ticket
+     * (one whole ticket attempt: status 201, or the last status when it failed).
+     */
+    public record Answer(String op, int status, String contentType, String body, long sentNanos, long tookNanos) {
+    }
+
+    public interface AnswerObserver {
+        /** Called on the client's thread, for every answer from the start of the run, warm-up included. */
+        void answered(Answer a);
+    }
+
     /** The figures of one run (of its measured part, after the warm-up). */
     public static final class Result {
         public long cycles;
@@ -66,6 +99,14 @@ public final class LoadGenerator {
         public long serverRssKiB = -1;
         /** Every ticket acknowledged during the whole run, warm-up included. */
         public final List<Acked> acked = Collections.synchronizedList(new ArrayList<>());
+        /** With retrying kiosks: every acknowledged ticket with its idempotency key. */
+        public final List<KeyedAck> keyed = Collections.synchronizedList(new ArrayList<>());
+        /** With retrying kiosks: tickets given up on. */
+        public final List<FailedTicket> failedTickets = Collections.synchronizedList(new ArrayList<>());
+        /** With retrying kiosks: tickets that needed more than one attempt (whole run). */
+        public long retriedTickets;
+        /** With retrying kiosks: ticket attempts still retrying when the run ended (neither acknowledged nor failed). */
+        public long abandonedTickets;
 
         public double cyclesPerSecond() {
             return cycles / seconds;
@@ -116,6 +157,14 @@ public final class LoadGenerator {
     private final Result result = new Result();
     /** Called with the id of every ticket a counter called, when it was called (for display latency). */
     private volatile CallObserver observer;
+    private volatile AnswerObserver answers;
+    /** > 0: kiosks send Idempotency-Key and retry for this long per ticket. */
+    private long retryMillis;
+    private int readTimeoutMillis = 60_000;
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
+    /** Makes idempotency keys unique across runs against the same server. */
+    private final String runTag = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
 
     public interface CallObserver {
         /** @param sentNanos System.nanoTime() just before the call request was sent */
@@ -133,19 +182,43 @@ public final class LoadGenerator {
         return this;
     }
 
+    /** Every answer, with its time, to {@code o} (before {@link #run()}). */
+    public LoadGenerator observeAnswers(AnswerObserver o) {
+        this.answers = o;
+        return this;
+    }
+
+    /**
+     * Kiosks send an {@code Idempotency-Key} (unique per ticket attempt, the same on every retry)
+     * and retry 503, failed connections and (once they have issued a ticket) 404 for up to
+     * {@code giveUpMillis} per ticket; any other answer than 201 fails the ticket (before {@link #run()}).
+     */
+    public LoadGenerator retryingKiosks(long giveUpMillis) {
+        this.retryMillis = giveUpMillis;
+        return this;
+    }
+
+    /** How long a client waits for an answer before it counts it as {@link #TIMED_OUT} (default 60 s). */
+    public LoadGenerator readTimeout(int millis) {
+        this.readTimeoutMillis = millis;
+        return this;
+    }
+
     /** Runs the plan to its end and returns the figures of its measured part. */
     public Result run() throws Exception {
         List<Thread> threads = new ArrayList<>();
         CountDownLatch connected = new CountDownLatch(plan.kiosks() + plan.counters().size());
         for (int i = 0; i < plan.kiosks(); i++) {
-            threads.add(thread("kiosk-" + i, connected, this::kiosk));
+            int index = i;
+            if (retryMillis > 0) threads.add(retryingKiosk(index, connected));
+            else threads.add(thread("kiosk-" + i, connected, this::kiosk));
         }
         for (String c : plan.counters()) {
             threads.add(thread("counter-" + c, connected, http -> counter(http, c)));
         }
         threads.forEach(Thread::start);
         connected.await(30, TimeUnit.SECONDS);
-        Thread.sleep((long) (plan.warmupSeconds() * 1000));
+        sleepWhileRunning(plan.warmupSeconds());
         recorders.values().forEach(Recorder::reset);
         statuses.clear();
         cycles.reset();
@@ -154,7 +227,7 @@ public final class LoadGenerator {
         long own0 = ProcFs.ownCpuNanos();
         long t0 = System.nanoTime();
         measuring = true;
-        Thread.sleep((long) (plan.seconds() * 1000));
+        sleepWhileRunning(plan.seconds());
         measuring = false;
         long t1 = System.nanoTime();
         long cpu1 = serverCpu();
@@ -174,10 +247,21 @@ public final class LoadGenerator {
         }
         recorders.forEach((op, r) -> result.latency.put(op, r.getIntervalHistogram()));
         statuses.forEach((k, v) -> result.statuses.put(k, v.sum()));
+        result.retriedTickets = retried.sum();
+        result.abandonedTickets = abandoned.sum();
         return result;
     }
 
-    /** Ends a run early (its figures are those gathered so far). */
+    private void sleepWhileRunning(double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (running) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return;
+            Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
+        }
+    }
+
+    /** Ends a run early (its figures are those gathered so far); {@link #run()} then returns them. */
     public void stop() {
         running = false;
     }
@@ -202,14 +286,25 @@ public final class LoadGenerator {
         Thread t = new Thread(() -> {
             boolean first = true;
             while (running) {
-                try (Http http = new Http(plan.port(), 60_000)) {
+                long t0 = System.nanoTime();
+                Http http;
+                try {
+                    http = new Http(plan.port(), readTimeoutMillis);
+                } catch (IOException e) {
+                    // refused (a restart, a crash): count it, connect again
+                    if (first) connected.countDown();
+                    first = false;
+                    if (running && measuring) unanswered.increment();
+                    observe("connect", NO_ANSWER, "", "", t0);
+                    pause(50);
+                    continue;
+                }
+                try (http) {
                     if (first) connected.countDown();
                     first = false;
                     client.play(http);
                 } catch (Exception e) {
-                    // the connection was refused or cut (a restart, a crash): count it, connect again
-                    if (first) connected.countDown();
-                    first = false;
+                    // the connection was cut or an answer did not come (send() reported it): connect again
                     if (running && measuring) unanswered.increment();
                     pause(50);
                 }
@@ -224,16 +319,21 @@ public final class LoadGenerator {
                 "{\"service\":\"" + plan.service() + "\"}");
         while (running) {
             if (!waiting.tryAcquire(100, TimeUnit.MILLISECONDS)) continue;
-            long t0 = System.nanoTime();
-            int status = http.send(issue, true);
-            record("issue", status, t0);
+            int status;
+            try {
+                status = send(http, issue, true, "issue");
+            } catch (IOException e) {
+                waiting.release();
+                throw e;
+            }
             if (status == 201) {
                 Matcher id = ID.matcher(http.lastBody);
                 Matcher number = NUMBER.matcher(http.lastBody);
                 if (id.find() && number.find()) result.acked.add(new Acked(Long.parseLong(id.group(1)), number.group(1)));
             } else {
+                // refused (503 while the database is away, 404 while the routes come up): do not spin
                 waiting.release();
-                if (status >= 500) pause(20);
+                pause(20);
             }
         }
     }
@@ -244,8 +344,10 @@ public final class LoadGenerator {
         byte[] serve = Http.request("POST", base + "serve", plan.counterAuth(), null);
         byte[] finish = Http.request("POST", base + "finish", plan.counterAuth(), null);
         // a counter left holding a ticket by an earlier run (or a crash) finishes it first
+        long f0 = System.nanoTime();
         int s = http.send(finish, false);
-        if (s >= 500 && s != 503) record("finish", s, System.nanoTime());
+        observe("finish", s, http.lastContentType, http.lastBody, f0);
+        if (s >= 500 && s != 503) record("finish", s, f0);
         long cycleStart = 0;
         while (running) {
             if (plan.cycleMillis() > 0) {
@@ -254,16 +356,14 @@ public final class LoadGenerator {
                 cycleStart = System.nanoTime();
             }
             long t0 = System.nanoTime();
-            int status = http.send(call, observer != null);
+            int status = send(http, call, observer != null, "call");
             if (status == 204) {
-                record("call-empty", status, t0);
                 pause(1);
                 continue;
             }
-            record("call", status, t0);
             if (status != 200) {
-                if (status == 409) http.send(finish, false); // still holds a ticket (after a failed finish)
-                pause(status >= 500 ? 20 : 1);
+                if (status == 409) send(http, finish, false, "finish"); // still holds a ticket (after a failed finish)
+                pause(status >= 500 ? 20 : status == 404 ? 50 : 1);
                 continue;
             }
             waiting.release();
@@ -273,16 +373,126 @@ public final class LoadGenerator {
                 if (id.find()) o.called(Long.parseLong(id.group(1)), t0);
             }
             if (plan.serve()) {
-                t0 = System.nanoTime();
-                record("serve", http.send(serve, false), t0);
+                send(http, serve, false, "serve");
                 // the customer at the counter: a service time around the plan's, never negative
                 long ms = (long) Math.max(0, plan.serviceMillis() * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
                 pause(ms);
             }
-            t0 = System.nanoTime();
-            int f = http.send(finish, false);
-            record("finish", f, t0);
+            int f = send(http, finish, false, "finish");
             if (f == 200 && measuring) cycles.increment();
+        }
+    }
+
+    /**
+     * Sends one request, records its answer (a 204 to a call as call-empty) and tells the observer;
+     * an answer that does not come is told as {@link #NO_ANSWER} or {@link #TIMED_OUT} and rethrown.
+     */
+    private int send(Http http, byte[] request, boolean keepBody, String op) throws IOException {
+        long t0 = System.nanoTime();
+        int status;
+        try {
+            status = http.send(request, keepBody || answers != null);
+        } catch (IOException e) {
+            observe(op, e instanceof SocketTimeoutException ? TIMED_OUT : NO_ANSWER, "", "", t0);
+            throw e;
+        }
+        String recorded = op.equals("call") && status == 204 ? "call-empty" : op;
+        record(recorded, status, t0);
+        observe(recorded, status, http.lastContentType, http.lastBody, t0);
+        return status;
+    }
+
+    private void observe(String op, int status, String type, String body, long t0) {
+        AnswerObserver o = answers;
+        if (o != null) o.answered(new Answer(op, status, type, body, t0, System.nanoTime() - t0));
+    }
+
+    /** A kiosk as a real one behaves: one Idempotency-Key per ticket, retried until it succeeds or the budget is spent. */
+    private Thread retryingKiosk(int index, CountDownLatch connected) {
+        String path = "/api/v1/branches/" + plan.branch() + "/tickets";
+        String body = "{\"service\":\"" + plan.service() + "\"}";
+        Thread t = new Thread(() -> {
+            connected.countDown();
+            Http http = null;
+            boolean issuedBefore = false;
+            long seq = 0;
+            try {
+                while (running) {
+                    if (!waiting.tryAcquire(100, TimeUnit.MILLISECONDS)) continue;
+                    String key = "kiosk-" + index + "-" + runTag + "-" + (++seq);
+                    byte[] issue = Http.request("POST", path, plan.kioskAuth(), body, "Idempotency-Key: " + key + "\r\n");
+                    long first = System.nanoTime();
+                    int attempts = 0;
+                    while (true) {
+                        attempts++;
+                        int status;
+                        String answer = "";
+                        int retryAfter = -1;
+                        try {
+                            if (http == null) {
+                                long c0 = System.nanoTime();
+                                try {
+                                    http = new Http(plan.port(), readTimeoutMillis);
+                                } catch (IOException refused) {
+                                    observe("connect", NO_ANSWER, "", "", c0);
+                                    throw refused;
+                                }
+                            }
+                            status = send(http, issue, true, "issue");
+                            answer = http.lastBody;
+                            retryAfter = http.lastRetryAfter;
+                        } catch (IOException e) {
+                            if (running && measuring) unanswered.increment();
+                            closeQuietly(http);
+                            http = null;
+                            status = e instanceof SocketTimeoutException ? TIMED_OUT : NO_ANSWER;
+                        }
+                        long now = System.nanoTime();
+                        if (status == 201) {
+                            Matcher id = ID.matcher(answer);
+                            Matcher number = NUMBER.matcher(answer);
+                            if (id.find() && number.find()) {
+                                Acked a = new Acked(Long.parseLong(id.group(1)), number.group(1));
+                                result.acked.add(a);
+                                result.keyed.add(new KeyedAck(key, a.id(), a.number(), attempts, now - first));
+                            }
+                            if (attempts > 1) retried.increment();
+                            issuedBefore = true;
+                            observe("ticket", status, "", "", first);
+                            break;
+                        }
+                        boolean retryable = status == 503 || status == NO_ANSWER || status == TIMED_OUT || (status == 404 && issuedBefore);
+                        if (!retryable || now - first > retryMillis * 1_000_000L) {
+                            waiting.release();
+                            result.failedTickets.add(new FailedTicket(key, status, answer, attempts, first, now));
+                            observe("ticket", status, "", answer, first);
+                            break;
+                        }
+                        if (!running) {
+                            waiting.release();
+                            abandoned.increment();
+                            break;
+                        }
+                        // Retry-After as the server asks (Talon says 1 s), else a short pause
+                        pause(retryAfter > 0 ? Math.min(retryAfter * 1000L, 2000) : status == 503 ? 50 : 100);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                closeQuietly(http);
+            }
+        }, "load-kiosk-" + index);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void closeQuietly(Http http) {
+        if (http == null) return;
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 
