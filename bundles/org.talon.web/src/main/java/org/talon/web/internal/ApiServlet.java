@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,10 +26,16 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talon.web.api.ApiProblem;
 import org.talon.web.api.Reply;
 import org.talon.web.api.Role;
@@ -62,6 +69,20 @@ public final class ApiServlet extends HttpServlet {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<PathTemplate, List<Registered>> routes = new ConcurrentSkipListMap<>();
+
+    /** A route that was registered and is gone, by "METHOD template"; {@code bundle} registered it. */
+    record Gone(PathTemplate path, String method, String domain, long bundle) {
+    }
+
+    /**
+     * Routes registered earlier in this servlet's life and not now. While the bundle that
+     * registered one is still meant to run (persistently started: a bundle:update, a refresh, or
+     * a dependency of its component coming back), a request for it gets 503 with Retry-After, so a
+     * kiosk retries instead of taking the 404 for "no such resource". A bundle stopped or
+     * uninstalled by an admin gets the plain 404.
+     */
+    private final Map<String, Gone> gone = new ConcurrentHashMap<>();
+    private volatile BundleContext context;
     @Reference
     volatile DeviceRegistry devices;
 
@@ -70,7 +91,11 @@ public final class ApiServlet extends HttpServlet {
         return d == null ? null : d.authenticate(token);
     });
 
-    @Reference
+    /**
+     * Webhooks and event streams need the event log: optional here, so that updating the event
+     * log bundle takes away only what needs it (503 meanwhile) and not this whole servlet.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Webhooks webhooks;
 
     /** Body of {@code POST /webhooks}. */
@@ -89,7 +114,7 @@ public final class ApiServlet extends HttpServlet {
     /** Anyone logged in. Only a customer's own ticket page ({@code /tickets/{publicId}}) is public. */
     static final Set<Role> ANY_LOGIN = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
 
-    @Reference
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventStreams streams;
 
     public ApiServlet() {
@@ -123,14 +148,14 @@ public final class ApiServlet extends HttpServlet {
         };
         addRoute(openapi, Map.of(Route.DOMAIN, "web"));
         addRoute(internal("GET", "/webhooks", null, "Lists webhook subscriptions (never their secrets)",
-                r -> Reply.ok(webhooks.list())), Map.of(Route.DOMAIN, "web"));
+                r -> Reply.ok(webhooks().list())), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("POST", "/webhooks", WebhookBody.class,
                 "Subscribes a URL to a branch's event types; answers the signing secret once", r -> {
                     WebhookBody b = r.body(WebhookBody.class);
-                    return Reply.created(webhooks.create(b.url(), b.branch(), b.types()));
+                    return Reply.created(webhooks().create(b.url(), b.branch(), b.types()));
                 }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("DELETE", "/webhooks/{id}", null, "Ends a webhook subscription", r -> {
-            if (!webhooks.delete(r.path("id"))) throw new ApiProblem(404, "Not found", "There is no webhook '" + r.path("id") + "'.");
+            if (!webhooks().delete(r.path("id"))) throw new ApiProblem(404, "Not found", "There is no webhook '" + r.path("id") + "'.");
             return Reply.noContent();
         }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("GET", "/devices", null, "Lists kiosk and display devices (never their tokens)",
@@ -146,12 +171,18 @@ public final class ApiServlet extends HttpServlet {
         }), Map.of(Route.DOMAIN, "web"));
     }
 
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRoute(Route route, Map<String, Object> props) {
         RouteSpec spec = route.spec();
         PathTemplate t = new PathTemplate(spec.path());
         Object domain = props.get(Route.DOMAIN);
         synchronized (routes) {
+            gone.remove(spec.method().toUpperCase(Locale.ROOT) + " " + spec.path());
             PathTemplate key = routes.keySet().stream().filter(k -> k.template.equals(spec.path())).findFirst().orElse(t);
             List<Registered> list = new ArrayList<>(routes.getOrDefault(key, List.of()));
             list.add(new Registered(route, spec, key, domain == null ? null : domain.toString()));
@@ -159,16 +190,62 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    void removeRoute(Route route) {
+    void removeRoute(Route route, Map<String, Object> props) {
+        Object bundle = props.get(Constants.SERVICE_BUNDLEID);
         synchronized (routes) {
             for (PathTemplate k : List.copyOf(routes.keySet())) {
                 List<Registered> list = new ArrayList<>(routes.get(k));
-                if (list.removeIf(r -> r.route == route)) {
-                    if (list.isEmpty()) routes.remove(k);
-                    else routes.put(k, List.copyOf(list));
+                List<Registered> removed = list.stream().filter(r -> r.route == route).toList();
+                if (!list.removeAll(removed)) continue;
+                if (list.isEmpty()) routes.remove(k);
+                else routes.put(k, List.copyOf(list));
+                if (!(bundle instanceof Number n)) continue;
+                for (Registered r : removed) {
+                    String method = r.spec.method().toUpperCase(Locale.ROOT);
+                    gone.put(method + " " + r.spec.path(), new Gone(new PathTemplate(r.spec.path()), method, r.domain, n.longValue()));
                 }
             }
         }
+    }
+
+    private Webhooks webhooks() {
+        Webhooks w = webhooks;
+        if (w == null) throw restarting("The event log is being updated or restarted; webhooks are back in a moment.");
+        return w;
+    }
+
+    /** 503 with Retry-After (the header is set where the problem is written). */
+    private static ApiProblem restarting(String detail) {
+        return new RetryLater(detail + " Retry after 1 second.");
+    }
+
+    /** A 503 that tells the client when to retry. */
+    static final class RetryLater extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        RetryLater(String detail) {
+            super(503, "Service unavailable", detail);
+        }
+    }
+
+    /** A route gone for {@code method} on this path whose bundle is still meant to run, or null. */
+    private Gone returning(List<String> segments, String method) {
+        if (gone.isEmpty()) return null;
+        BundleContext c = context;
+        if (c == null) return null;
+        for (Gone g : gone.values()) {
+            if (!g.method.equalsIgnoreCase(method) || g.path.match(segments) == null) continue;
+            Bundle b;
+            try {
+                b = c.getBundle(g.bundle);
+            } catch (IllegalStateException stopping) {
+                return null; // this servlet's own bundle is stopping
+            }
+            if (b == null || b.getState() == Bundle.UNINSTALLED) continue;
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level != null && level.isPersistentlyStarted()) return g;
+        }
+        return null;
     }
 
     interface Handler {
@@ -204,6 +281,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             dispatch(req, resp, path);
         } catch (ApiProblem p) {
+            if (p instanceof RetryLater) resp.setHeader("Retry-After", "1");
             Problems.write(json, resp, p.status(), p.title(), p.detail(), instance);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Request " + req.getMethod() + " " + instance + " failed", e);
@@ -232,7 +310,9 @@ public final class ApiServlet extends HttpServlet {
         Map<String, String> stream = EVENTS.match(segments);
         if (stream != null && "GET".equalsIgnoreCase(req.getMethod())) {
             Authenticator.Caller caller = requireRoles(req, resp, ANY_LOGIN, path, "GET");
-            streams.open(req, resp, stream.get("branch"));
+            EventStreams s = streams;
+            if (s == null) throw restarting("The event log is being updated or restarted; the event stream is back in a moment.");
+            s.open(req, resp, stream.get("branch"));
             return;
         }
         Registered found = null;
@@ -251,6 +331,11 @@ public final class ApiServlet extends HttpServlet {
             if (found != null) break;
         }
         if (found == null) {
+            Gone g = returning(segments, req.getMethod());
+            if (g != null) {
+                throw restarting("The " + (g.domain == null ? "" : g.domain + " ") + "domain is being updated or restarted; "
+                        + g.method + " " + g.path.template + " is back in a moment.");
+            }
             if (!allowed.isEmpty()) {
                 resp.setHeader("Allow", String.join(", ", allowed));
                 throw new ApiProblem(405, "Method not allowed",
