@@ -582,7 +582,8 @@ public final class Reliability {
             }
             if ((a.status() >= 400 || a.status() < 0) && !a.op().equals("ticket")) {
                 String body = a.body().replaceAll("\\s+", " ");
-                samples.putIfAbsent(p + ": " + a.op() + " " + a.status(), body.length() > 200 ? body.substring(0, 200) + "..." : body);
+                samples.putIfAbsent(p + ": " + a.op() + " " + a.status(), String.format("(after %.2f s) ", a.tookNanos() / 1e9)
+                        + (body.length() > 200 ? body.substring(0, 200) + "..." : body));
             }
             if (a.status() == 503 && !a.op().equals("ticket")) {
                 if (!a.contentType().equals("application/problem+json")) badUnavailable.increment();
@@ -686,7 +687,7 @@ public final class Reliability {
         /** The first answer body of each kind of refusal, by phase. */
         String samples() {
             StringBuilder b = new StringBuilder();
-            new TreeMap<>(samples).forEach((k, v) -> b.append("\n    ").append(k).append(": ").append(v.isEmpty() ? "(no body)" : v));
+            new TreeMap<>(samples).forEach((k, v) -> b.append("\n    ").append(k).append(": ").append(v));
             return b.toString();
         }
     }
