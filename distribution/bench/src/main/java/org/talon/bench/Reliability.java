@@ -39,7 +39,10 @@ import java.util.function.Consumer;
  *     Talon recovers by itself, and PostgreSQL holds every acknowledged ticket once.</li>
  * <li>update: {@code bundle:update} of org.talon.event, org.talon.queue and org.talon.web under
  *     load with kiosks that retry with an Idempotency-Key as a real kiosk does: no ticket fails,
- *     none is lost, no key yields two tickets.</li>
+ *     none is lost, no key yields two tickets. While the queue routes re-register (event or queue
+ *     updated) the API answers 503 with Retry-After: 1. While the web bundle itself is updated
+ *     no servlet serves /api/v1 for a moment and Jetty answers its own 404 (HTML): retrying that
+ *     is the client's job here, and the kiosks do, because the path served them before.</li>
  * <li>malformed: generated bad requests over every route: no answer of 500 or more, and the
  *     server is healthy afterwards.</li>
  * </ul>
