@@ -1,7 +1,5 @@
 package org.talon.itest;
 
-import org.talon.bench.Postgres;
-
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -13,13 +11,21 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresQueueEngineIT extends QueueEngineTests {
-    private static Postgres pg;
-
     @Configuration
     public Option[] config() throws Exception {
-        synchronized (PostgresQueueEngineIT.class) {
-            if (pg == null) pg = Postgres.start();
+        return TalonKaraf.config(TalonKaraf.postgres(ExamPostgres.url()));
+    }
+
+    /**
+     * Holds the server outside the test class: Pax Exam reflects on the test class's fields
+     * inside Karaf, where the server's class (in talon-bench) does not exist.
+     */
+    static final class ExamPostgres {
+        private static org.talon.bench.Postgres pg;
+
+        static synchronized String url() throws Exception {
+            if (pg == null) pg = org.talon.bench.Postgres.start();
+            return pg.url("talon");
         }
-        return TalonKaraf.config(TalonKaraf.postgres(pg.url("talon")));
     }
 }
