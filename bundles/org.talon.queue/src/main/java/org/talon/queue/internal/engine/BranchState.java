@@ -64,7 +64,14 @@ public final class BranchState {
     private final Map<String, Line> pools = new HashMap<>();
     private final Map<Long, LiveTicket> active = new LinkedHashMap<>();
     /** Tickets by idempotency key, today's: a retried issue gets the ticket it already has. */
-    private final Map<String, LiveTicket> byIdempotencyKey = new HashMap<>();
+    private final Map<String, LiveTicket> byIdempotencyKey = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LiveTicket> eldest) {
+            // the oldest keys go first: a kiosk retries within seconds, not after 100,000 tickets
+            return size() > MAX_KEYS_REMEMBERED;
+        }
+    };
+    static final int MAX_KEYS_REMEMBERED = 100_000;
     /** Active tickets by public id: customers' pages poll it. */
     private final Map<String, LiveTicket> byPublicId = new HashMap<>();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -195,10 +202,7 @@ public final class BranchState {
         t.lineOrder = lineOrder++;
         t.publicId = newPublicId(t.id);
         t.idempotencyKey = key;
-        if (key != null) {
-            if (byIdempotencyKey.size() > 100_000) byIdempotencyKey.clear();
-            byIdempotencyKey.put(key, t);
-        }
+        if (key != null) byIdempotencyKey.put(key, t);
         queues.get(s.queue()).add(t);
         active.put(t.id, t);
         byPublicId.put(t.publicId, t);
