@@ -31,7 +31,7 @@ public final class DurableEventLog implements EventLog {
     public @interface Config {
         @AttributeDefinition(name = "Linger (microseconds)", description = "Under concurrent load, how long a group of"
                 + " commands may wait for the commands that usually come with it before it commits; 0 commits at once")
-        long lingerMicros() default 300;
+        long lingerMicros() default 100;
     }
 
     private final EventStore store;
