@@ -350,9 +350,13 @@ public final class ApiServlet extends HttpServlet {
         resp.setStatus(reply.status());
         reply.headers().forEach(resp::setHeader);
         if (reply.body() != null) {
+            // serialised whole first: a length lets Jetty send it in one write without chunking,
+            // and a body that fails to serialise has written nothing, so its problem can still go out
+            byte[] bytes = json.writeValueAsBytes(reply.body());
             resp.setContentType("application/json");
             resp.setCharacterEncoding("UTF-8");
-            json.writeValue(resp.getOutputStream(), reply.body());
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
         }
     }
 

@@ -24,6 +24,8 @@ final class Problems {
         resp.setStatus(status);
         resp.setContentType("application/problem+json");
         resp.setCharacterEncoding("UTF-8");
-        json.writeValue(resp.getOutputStream(), p);
+        byte[] bytes = json.writeValueAsBytes(p);
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
     }
 }
