@@ -62,6 +62,7 @@ public final class Main {
                 usage: distribution/bench/run <run> [--option value ...]
                   cycles    issue -> call -> finish over HTTP: --kiosks 8 --counters 8 --seconds 20 --warmup 30 --db h2|postgres
                             --waiting 64 (bound on waiting tickets) --preload 0 (tickets waiting in line A before the run)
+                            --config pid:key=value,... (set on the console first, e.g. org.talon.event:lingerMicros=0)
                   served    issue -> call -> serve -> finish with service times: --counters 8 --service-ms 3000 (as cycles)
                   displays  SSE hall displays, call -> display latency: --displays 2000 --counters 4 --cycle-ms 400 --seconds 20
                   boot      start to first ticket, beside a stock Karaf 4.4.10 on the same machine: --times 3
@@ -96,6 +97,7 @@ public final class Main {
         try (Bench b = new Bench(distribution, work.resolve(served ? "served" : "cycles"), Math.max(4, counters), pg)) {
             System.out.printf("Talon on %s, %d kiosks, %d counters%s; boot to first ticket %d ms%n", pg ? "PostgreSQL" : "embedded H2",
                     kiosks, counters, served ? ", service ~" + num("service-ms", 3000) + " ms" : "", b.bootToFirstTicketMillis);
+            configure(b);
             if (preload > 0) {
                 long t0 = System.nanoTime();
                 b.preload(preload, "A", 8);
@@ -126,6 +128,25 @@ public final class Main {
                     100 * r.cyclesPerSecond() / (trivialRate / 3), r.serverRssKiB / 1024);
             return r.serverErrors() == 0 ? 0 : 1;
         }
+    }
+
+    /** {@code --config pid:key=value[,key=value]}: a setting changed on the console before the run, as an admin would. */
+    private void configure(Bench b) throws Exception {
+        String c = options.get("config");
+        if (c == null) return;
+        int colon = c.indexOf(':');
+        if (colon <= 0) throw new IllegalArgumentException("--config is pid:key=value[,key=value], not " + c);
+        List<String> commands = new ArrayList<>();
+        commands.add("config:edit " + c.substring(0, colon));
+        for (String kv : c.substring(colon + 1).split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--config settings are key=value, not " + kv);
+            commands.add("config:property-set " + kv.substring(0, eq).strip() + " " + kv.substring(eq + 1).strip());
+        }
+        commands.add("config:update");
+        b.talon.client(commands.toArray(new String[0]));
+        Thread.sleep(3000); // the component restarts with its new configuration
+        System.out.println("configured " + c);
     }
 
     /** K displays on the event stream while counters call at a steady pace. */
