@@ -12,8 +12,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
 import javax.servlet.AsyncContext;
 import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.framework.BundleContext;
@@ -36,9 +40,17 @@ import org.talon.event.api.EventLog;
 public final class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
     static final int REPLAY_BATCH = 500;
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final EventLog log;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    /**
+     * Live events are written to the streams by a few fan-out threads, each with its own share
+     * of the subscribers, so one event reaches thousands of displays in parallel and the event
+     * log's delivery thread (which also serves other listeners) never waits on a socket.
+     */
+    private final Shard[] shards;
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "talon-sse-heartbeat");
         t.setDaemon(true);
@@ -47,9 +59,23 @@ public final class EventStreams {
 
     private final ServiceRegistration<EventListener> listener;
 
+    /** An event as every stream sends it: encoded once, not once per subscriber. */
+    record Frame(DomainEvent event, byte[] bytes) {
+        static Frame of(DomainEvent e) {
+            return new Frame(e, ("id: " + e.sequence() + "\nevent: " + e.type() + "\ndata: " + e.payload() + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     @Activate
     public EventStreams(@Reference EventLog log, BundleContext context) {
         this.log = log;
+        int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        shards = new Shard[n];
+        for (int i = 0; i < n; i++) {
+            shards[i] = new Shard(i);
+            shards[i].thread.start();
+        }
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         // Registered by hand, not as this component's service: the event log binds its listeners
         // while it activates, and a listener component that needs the event log would be a cycle.
@@ -64,6 +90,7 @@ public final class EventStreams {
             // gone with the bundle
         }
         heartbeat.shutdownNow();
+        for (Shard sh : shards) sh.stop();
         subscribers.values().forEach(set -> set.forEach(Subscriber::close));
         subscribers.clear();
     }
@@ -96,15 +123,21 @@ public final class EventStreams {
         resp.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
-        Subscriber s = new Subscriber(branch, async, after);
+        Subscriber s = new Subscriber(branch, async, after, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
         subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
-        s.replay();
+        s.shard.members.add(s);
+        // Non-blocking output: a fan-out thread only hands bytes to Jetty and goes on to the next
+        // display; a blocking write per display per event held each event ~25 us per display.
+        s.out = resp.getOutputStream();
+        s.out.setWriteListener(s);
+        s.replayStep();
     }
 
     void onEvent(DomainEvent event) {
         Set<Subscriber> set = subscribers.get(event.branch());
-        if (set == null) return;
-        for (Subscriber s : set) s.live(event);
+        if (set == null || set.isEmpty()) return;
+        Frame f = Frame.of(event);
+        for (Shard sh : shards) sh.queue.add(f);
     }
 
     int subscriberCount() {
@@ -112,86 +145,164 @@ public final class EventStreams {
     }
 
     private void beat() {
-        for (Set<Subscriber> set : subscribers.values()) {
-            for (Subscriber s : set) s.write(": heartbeat\n\n");
-        }
+        for (Shard sh : shards) sh.queue.add(Shard.BEAT);
     }
 
-    private final class Subscriber {
-        final String branch;
-        final AsyncContext async;
-        /** Events that arrived live while the replay was still running. */
-        final Queue<DomainEvent> pending = new ArrayDeque<>();
-        long lastSent;
-        boolean replaying = true;
-        boolean closed;
+    /** One fan-out thread and its subscribers. */
+    private static final class Shard implements Runnable {
+        static final Frame BEAT = new Frame(null, HEARTBEAT);
+        final LinkedBlockingQueue<Frame> queue = new LinkedBlockingQueue<>();
+        final Set<Subscriber> members = ConcurrentHashMap.newKeySet();
+        final Thread thread;
+        volatile boolean running = true;
 
-        Subscriber(String branch, AsyncContext async, long after) {
-            this.branch = branch;
-            this.async = async;
-            this.lastSent = after;
+        Shard(int i) {
+            thread = new Thread(this, "talon-sse-" + i);
+            thread.setDaemon(true);
         }
 
-        void replay() {
-            while (true) {
-                List<DomainEvent> batch = log.read(branch, lastSentSnapshot(), REPLAY_BATCH);
-                synchronized (this) {
-                    for (DomainEvent e : batch) send(e);
-                    if (batch.size() < REPLAY_BATCH) {
-                        // caught up with the log; live events that came meanwhile follow in order
-                        DomainEvent e;
-                        while ((e = pending.poll()) != null) send(e);
-                        replaying = false;
-                        flush();
-                        return;
-                    }
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+
+        @Override
+        public void run() {
+            List<Frame> batch = new ArrayList<>();
+            while (running) {
+                try {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, 1000);
+                    // every waiting event to each subscriber, then one flush per subscriber
+                    for (Subscriber s : members) s.live(batch);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // a broken stream closes itself; the others go on
+                } finally {
+                    batch.clear();
                 }
             }
         }
+    }
 
-        synchronized long lastSentSnapshot() {
-            return lastSent;
+    /**
+     * One stream. Frames wait in its outbox until Jetty can take them; a display that falls
+     * more than {@link #MAX_BACKLOG} bytes behind is closed (it reconnects with Last-Event-ID and
+     * is replayed from the log, batch by batch as its connection drains).
+     */
+    private final class Subscriber implements WriteListener {
+        static final int MAX_BACKLOG = 1 << 20;
+        final String branch;
+        final AsyncContext async;
+        final Shard shard;
+        ServletOutputStream out;
+        /** Events that arrived live while the replay was still running. */
+        final Queue<Frame> pending = new ArrayDeque<>();
+        final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
+        int backlog;
+        boolean unflushed;
+        long lastSent;
+        boolean replaying = true;
+        boolean replayMore;
+        boolean closed;
+
+        Subscriber(String branch, AsyncContext async, long after, Shard shard) {
+            this.branch = branch;
+            this.async = async;
+            this.lastSent = after;
+            this.shard = shard;
         }
 
-        synchronized void live(DomainEvent e) {
+        /** Replays one batch from the log; the next one follows once this one is written. */
+        synchronized void replayStep() {
             if (closed) return;
-            if (replaying) {
-                pending.add(e);
-                return;
+            List<DomainEvent> batch = log.read(branch, lastSent, REPLAY_BATCH);
+            for (DomainEvent e : batch) send(Frame.of(e));
+            if (batch.size() < REPLAY_BATCH) {
+                // caught up with the log; live events that came meanwhile follow in order
+                Frame f;
+                while ((f = pending.poll()) != null) send(f);
+                replaying = false;
+                replayMore = false;
+            } else {
+                replayMore = true;
             }
-            send(e);
-            flush();
+            pump();
         }
 
-        /** Sends an event unless it was sent already (replay and live overlap). */
-        private void send(DomainEvent e) {
-            if (closed || e.sequence() <= lastSent) return;
-            lastSent = e.sequence();
-            write("id: " + e.sequence() + "\nevent: " + e.type() + "\ndata: " + e.payload() + "\n\n");
-        }
-
-        synchronized void write(String text) {
+        synchronized void live(List<Frame> frames) {
             if (closed) return;
+            boolean queued = false;
+            for (Frame f : frames) {
+                if (f == Shard.BEAT) {
+                    if (!replaying) {
+                        enqueue(f.bytes);
+                        queued = true;
+                    }
+                } else if (f.event.branch().equals(branch)) {
+                    if (replaying) pending.add(f);
+                    else queued |= send(f);
+                }
+            }
+            if (queued) pump();
+        }
+
+        /** Queues an event unless it was sent already (replay and live overlap). */
+        private boolean send(Frame f) {
+            if (closed || f.event.sequence() <= lastSent) return false;
+            lastSent = f.event.sequence();
+            enqueue(f.bytes);
+            return true;
+        }
+
+        private void enqueue(byte[] bytes) {
+            outbox.add(bytes);
+            backlog += bytes.length;
+            if (backlog > MAX_BACKLOG) close();
+        }
+
+        /** Hands Jetty what it can take now; the rest when it calls {@link #onWritePossible}. */
+        private void pump() {
+            if (closed || out == null) return;
             try {
-                ServletOutputStream out = async.getResponse().getOutputStream();
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-                if (!replaying) async.getResponse().flushBuffer();
+                while (out.isReady()) {
+                    byte[] b = outbox.poll();
+                    if (b != null) {
+                        backlog -= b.length;
+                        out.write(b);
+                        unflushed = true;
+                    } else if (unflushed) {
+                        unflushed = false;
+                        out.flush();
+                    } else if (replayMore) {
+                        replayMore = false;
+                        replayStep();
+                        return;
+                    } else {
+                        return;
+                    }
+                }
             } catch (IOException | IllegalStateException e) {
                 close();
             }
         }
 
-        private void flush() {
-            try {
-                async.getResponse().flushBuffer();
-            } catch (IOException | IllegalStateException e) {
-                close();
-            }
+        @Override
+        public synchronized void onWritePossible() {
+            pump();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            close();
         }
 
         synchronized void close() {
             if (closed) return;
             closed = true;
+            outbox.clear();
+            shard.members.remove(this);
             Set<Subscriber> set = subscribers.get(branch);
             if (set != null) set.remove(this);
             try {
