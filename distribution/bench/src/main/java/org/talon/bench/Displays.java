@@ -25,8 +25,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class Displays implements Closeable, LoadGenerator.CallObserver {
     private final List<Display> displays = new ArrayList<>();
-    private final Selector selector;
-    private final Thread reader;
+    /** A few selector threads share the displays, so reading does not queue behind one thread. */
+    private final Selector[] selectors;
+    private final Thread[] readers;
     private volatile boolean running = true;
     /** When each called ticket's call request was sent, by ticket id. */
     private final Map<Long, Long> callSent = new ConcurrentHashMap<>();
@@ -46,7 +47,9 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
      * returns once every one of them has its stream open.
      */
     public Displays(int port, String auth, String branch, int count) throws IOException, InterruptedException {
-        selector = Selector.open();
+        int threads = Math.max(1, Math.min(4, count / 250));
+        selectors = new Selector[threads];
+        for (int i = 0; i < threads; i++) selectors[i] = Selector.open();
         byte[] request = ("GET /api/v1/branches/" + branch + "/events?from=now HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + auth
                 + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < count; i++) {
@@ -58,11 +61,15 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
             ch.configureBlocking(false);
             Display d = new Display();
             displays.add(d);
-            ch.register(selector, SelectionKey.OP_READ, d);
+            ch.register(selectors[i % threads], SelectionKey.OP_READ, d);
         }
-        reader = new Thread(this::read, "displays");
-        reader.setDaemon(true);
-        reader.start();
+        readers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            Selector sel = selectors[i];
+            readers[i] = new Thread(() -> read(sel), "displays-" + i);
+            readers[i].setDaemon(true);
+            readers[i].start();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (connected() < count && System.nanoTime() < deadline) Thread.sleep(20);
         if (connected() < count) throw new IOException("only " + connected() + " of " + count + " displays got their stream");
@@ -112,7 +119,7 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
         return m;
     }
 
-    private void read() {
+    private void read(Selector selector) {
         ByteBuffer buf = ByteBuffer.allocateDirect(65536);
         byte[] bytes = new byte[65536];
         while (running) {
@@ -154,12 +161,14 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
     public void close() throws IOException {
         running = false;
         try {
-            reader.join(2000);
+            for (Thread r : readers) r.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (SelectionKey k : selector.keys()) k.channel().close();
-        selector.close();
+        for (Selector selector : selectors) {
+            for (SelectionKey k : selector.keys()) k.channel().close();
+            selector.close();
+        }
     }
 
     /** One display's connection: HTTP head, then chunked transfer coding around the event stream. */
@@ -172,6 +181,9 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
         long chunkLeft = -1;
         boolean chunkCrlf;
         final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        /** The current line of the event stream (not a synchronized stream: this is the hot path). */
+        byte[] body = new byte[1024];
+        int bodyLength;
         final ByteArrayOutputStream sizeLine = new ByteArrayOutputStream(16);
         long lastSeq = -1;
         long missed;
@@ -236,21 +248,28 @@ public final class Displays implements Closeable, LoadGenerator.CallObserver {
 
         private void body(byte c, long now) {
             if (c != '\n') {
-                line.write(c);
+                if (bodyLength == body.length) body = java.util.Arrays.copyOf(body, body.length * 2);
+                body[bodyLength++] = c;
                 return;
             }
-            String l = line.toString(StandardCharsets.UTF_8);
-            line.reset();
-            if (l.endsWith("\r")) l = l.substring(0, l.length() - 1);
-            if (l.isEmpty()) {
+            int n = bodyLength;
+            bodyLength = 0;
+            if (n > 0 && body[n - 1] == '\r') n--;
+            if (n == 0) {
                 dispatch(now);
-            } else if (l.startsWith("id:")) {
-                eventId = Long.parseLong(l.substring(3).trim());
-            } else if (l.startsWith("event:")) {
-                eventType = l.substring(6).trim();
-            } else if (l.startsWith("data:")) {
-                eventData = l.substring(5).trim();
+            } else if (starts("id:", n)) {
+                eventId = Long.parseLong(new String(body, 3, n - 3, StandardCharsets.US_ASCII).trim());
+            } else if (starts("event:", n)) {
+                eventType = new String(body, 6, n - 6, StandardCharsets.US_ASCII).trim();
+            } else if (starts("data:", n) && "TicketCalled".equals(eventType)) {
+                eventData = new String(body, 5, n - 5, StandardCharsets.UTF_8).trim();
             }
+        }
+
+        private boolean starts(String prefix, int n) {
+            if (n < prefix.length()) return false;
+            for (int i = 0; i < prefix.length(); i++) if (body[i] != prefix.charAt(i)) return false;
+            return true;
         }
 
         private void dispatch(long now) {
