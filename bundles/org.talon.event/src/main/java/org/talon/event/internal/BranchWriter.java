@@ -38,6 +38,8 @@ final class BranchWriter implements Runnable {
     private volatile boolean running = true;
     /** Written by the writer thread, read by others (EventLog.lastSequence). */
     private volatile long lastSequence;
+    /** A commit failed: ask the database for the last sequence before numbering the next group. */
+    private boolean resync;
     private Instant lastTime = Instant.EPOCH;
     /** How long a group may wait for the commands that usually come with it; 0: never. */
     private final long lingerNanos;
@@ -167,6 +169,7 @@ final class BranchWriter implements Runnable {
     }
 
     private void runGroup(List<Pending<?>> group) {
+        if (resync && !resync(group)) return;
         Instant now = clock.instant();
         if (now.isBefore(lastTime)) now = lastTime; // time in the log never runs backwards
         lastTime = now;
@@ -191,7 +194,8 @@ final class BranchWriter implements Runnable {
                 return null;
             });
         } catch (Throwable commitFailure) {
-            if (committedAnyway(tx)) {
+            Boolean stored = committedAnyway(tx);
+            if (Boolean.TRUE.equals(stored)) {
                 LOG.log(Level.WARNING, "Branch " + branch + ": the commit of events " + tx.events.get(0).sequence() + ".."
                         + (tx.next - 1) + " reported a failure but is stored; the commands succeeded", commitFailure);
                 lastSequence = tx.next - 1;
@@ -199,7 +203,11 @@ final class BranchWriter implements Runnable {
                 committed.accept(List.copyOf(tx.events));
                 return;
             }
-            LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was not stored", commitFailure);
+            // Whatever the database says now, the next group first asks it for the last sequence:
+            // a commit whose answer was lost may still have been stored.
+            resync = true;
+            LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was "
+                    + (stored == null ? "perhaps not" : "not") + " stored", commitFailure);
             for (Runnable r : tx.rollbacks) {
                 try {
                     r.run();
@@ -209,7 +217,7 @@ final class BranchWriter implements Runnable {
             }
             StorageUnavailableException e = new StorageUnavailableException(
                     "Branch " + branch + ": the database did not store the change (" + rootMessage(commitFailure) + ")",
-                    commitFailure);
+                    commitFailure, stored == null);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).future.completeExceptionally(errors[i] != null ? errors[i] : e);
             }
@@ -226,7 +234,7 @@ final class BranchWriter implements Runnable {
      * they are stored exactly when the group's writes are, so the outcome is read back rather
      * than guessed, and a caller is never told "nothing stored" about a change that was stored.
      */
-    private boolean committedAnyway(Tx tx) {
+    private Boolean committedAnyway(Tx tx) {
         if (tx.events.isEmpty()) return false;
         DomainEvent first = tx.events.get(0);
         try {
@@ -234,6 +242,29 @@ final class BranchWriter implements Runnable {
             return !stored.isEmpty() && stored.get(0).sequence() == first.sequence()
                     && stored.get(0).type().equals(first.type()) && stored.get(0).payload().equals(first.payload());
         } catch (RuntimeException e) {
+            return null; // the database cannot be asked: the outcome is unknown
+        }
+    }
+
+    /**
+     * After a failed commit: takes the last sequence from the database before any new group is
+     * numbered, so a group stored although its commit was reported failed is never numbered
+     * over. While the database cannot be asked, the group is refused (nothing of it is written).
+     */
+    private boolean resync(List<Pending<?>> group) {
+        try {
+            long stored = store.lastSequence(branch);
+            if (stored != lastSequence) {
+                LOG.warning("Branch " + branch + ": the log ends at " + stored + ", not " + lastSequence
+                        + " as this writer last knew; numbering goes on from the database's");
+            }
+            lastSequence = stored;
+            resync = false;
+            return true;
+        } catch (RuntimeException e) {
+            StorageUnavailableException u = new StorageUnavailableException(
+                    "Branch " + branch + ": the database is not reachable (" + rootMessage(e) + ")", e);
+            for (Pending<?> p : group) p.future.completeExceptionally(u);
             return false;
         }
     }

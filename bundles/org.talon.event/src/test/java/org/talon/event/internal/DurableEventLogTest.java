@@ -126,6 +126,27 @@ class DurableEventLogTest {
     }
 
     @Test
+    void aCommitStoredButReportedFailedWhileTheDatabaseIsDownIsNeverNumberedOver() throws Exception {
+        get(log.submit("a", tx -> tx.append("T", "{\"n\":1}")));
+        // the database stores the group, the answer is lost, and it cannot be asked afterwards
+        store.loseCommitAnswers = true;
+        store.failReads = true;
+        var f = log.submit("a", tx -> tx.append("T", "{\"n\":2}"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(f));
+        StorageUnavailableException u = assertInstanceOf(StorageUnavailableException.class, e.getCause());
+        assertTrue(u.mayHaveBeenStored(), "the caller is not told that nothing was stored");
+        store.loseCommitAnswers = false;
+        // still down: the next command is refused before anything is numbered or written
+        var g = log.submit("a", tx -> tx.append("T", "{\"n\":3}"));
+        assertInstanceOf(StorageUnavailableException.class, assertThrows(ExecutionException.class, () -> get(g)).getCause());
+        assertEquals(2, store.committed.size());
+        // back: numbering goes on after what the database has, not after what the writer last knew
+        store.failReads = false;
+        assertEquals(3, get(log.submit("a", tx -> tx.append("T", "{\"n\":4}"))).sequence());
+        assertEquals(List.of(1L, 2L, 3L), log.read("a", 0, 10).stream().map(DomainEvent::sequence).toList());
+    }
+
+    @Test
     void listenersGetEachBranchsEventsInOrderAfterCommit() throws Exception {
         List<Long> seen = new CopyOnWriteArrayList<>();
         EventListener l = e -> seen.add(e.sequence());

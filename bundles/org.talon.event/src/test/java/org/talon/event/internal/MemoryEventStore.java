@@ -11,6 +11,10 @@ final class MemoryEventStore implements EventStore {
     final List<DomainEvent> committed = new ArrayList<>();
     final AtomicInteger commits = new AtomicInteger();
     volatile boolean failCommits;
+    /** The commit is stored, but the caller is told it failed (the answer lost with the connection). */
+    volatile boolean loseCommitAnswers;
+    /** Reads fail, as with the database down. */
+    volatile boolean failReads;
     volatile long commitDelayMillis;
     private List<DomainEvent> pending;
 
@@ -23,6 +27,7 @@ final class MemoryEventStore implements EventStore {
             if (failCommits) throw new IllegalStateException("disk gone");
             committed.addAll(pending);
             commits.incrementAndGet();
+            if (loseCommitAnswers) throw new IllegalStateException("connection reset during commit");
             return result;
         } finally {
             pending = null;
@@ -36,11 +41,13 @@ final class MemoryEventStore implements EventStore {
 
     @Override
     public synchronized List<DomainEvent> read(String branch, long after, int max) {
+        if (failReads) throw new IllegalStateException("database down");
         return committed.stream().filter(e -> e.branch().equals(branch) && e.sequence() > after).limit(max).toList();
     }
 
     @Override
     public synchronized long lastSequence(String branch) {
+        if (failReads) throw new IllegalStateException("database down");
         return committed.stream().filter(e -> e.branch().equals(branch)).mapToLong(DomainEvent::sequence).max().orElse(0);
     }
 }

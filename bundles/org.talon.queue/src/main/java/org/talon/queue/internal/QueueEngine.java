@@ -170,7 +170,7 @@ public final class QueueEngine implements QueueService {
             if (cause instanceof QueueException q) throw q;
             if (cause instanceof StorageUnavailableException s) {
                 LOG.log(Level.WARNING, s.getMessage());
-                throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
+                throw Messages.refuse(QueueException.Reason.UNAVAILABLE, s.mayHaveBeenStored() ? "storage.unknown" : "storage.unavailable");
             }
             LOG.log(Level.WARNING, "Branch " + branch + ": a command failed in the store", cause);
             throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
