@@ -56,7 +56,6 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
     static final int MAX_BODY = 64 * 1024;
-    static final Set<String> LANGUAGES = Set.of("en", "ru", "pl");
 
     record Registered(Route route, RouteSpec spec, PathTemplate path, String domain) {
     }
@@ -155,7 +154,7 @@ public final class ApiServlet extends HttpServlet {
                     return Reply.created(webhooks().create(b.url(), b.branch(), b.types()));
                 }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("DELETE", "/webhooks/{id}", null, "Ends a webhook subscription", r -> {
-            if (!webhooks().delete(r.path("id"))) throw new ApiProblem(404, "Not found", "There is no webhook '" + r.path("id") + "'.");
+            if (!webhooks().delete(r.path("id"))) throw new WebProblem(404, "webhook.unknown", r.path("id"));
             return Reply.noContent();
         }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("GET", "/devices", null, "Lists kiosk and display devices (never their tokens)",
@@ -166,7 +165,7 @@ public final class ApiServlet extends HttpServlet {
                     return Reply.created(devices.create(b.name(), b.role()));
                 }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("DELETE", "/devices/{name}", null, "Revokes a device's token", r -> {
-            if (!devices.revoke(r.path("name"))) throw new ApiProblem(404, "Not found", "There is no device '" + r.path("name") + "'.");
+            if (!devices.revoke(r.path("name"))) throw new WebProblem(404, "device.unknown", r.path("name"));
             return Reply.noContent();
         }), Map.of(Route.DOMAIN, "web"));
     }
@@ -210,21 +209,21 @@ public final class ApiServlet extends HttpServlet {
 
     private Webhooks webhooks() {
         Webhooks w = webhooks;
-        if (w == null) throw restarting("The event log is being updated or restarted; webhooks are back in a moment.");
+        if (w == null) throw restarting("restarting.webhooks");
         return w;
     }
 
     /** 503 with Retry-After (the header is set where the problem is written). */
-    private static ApiProblem restarting(String detail) {
-        return new RetryLater(detail + " Retry after 1 second.");
+    private static ApiProblem restarting(String key, Object... args) {
+        return new RetryLater(key, args);
     }
 
-    /** A 503 that tells the client when to retry. */
-    static final class RetryLater extends ApiProblem {
+    /** A 503 that tells the client when to retry; its text says "retry after 1 second". */
+    static final class RetryLater extends WebProblem {
         private static final long serialVersionUID = 1L;
 
-        RetryLater(String detail) {
-            super(503, "Service unavailable", detail);
+        RetryLater(String key, Object... args) {
+            super(503, key, args);
         }
     }
 
@@ -282,10 +281,10 @@ public final class ApiServlet extends HttpServlet {
             dispatch(req, resp, path);
         } catch (ApiProblem p) {
             if (p instanceof RetryLater) resp.setHeader("Retry-After", "1");
-            Problems.write(json, resp, p.status(), p.title(), p.detail(), instance);
+            Problems.write(json, resp, p, Messages.locale(req), instance);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Request " + req.getMethod() + " " + instance + " failed", e);
-            Problems.write(json, resp, 500, "Internal error", "The server could not answer; the error is logged.", instance);
+            Problems.write(json, resp, new WebProblem(500, "internal.error"), Messages.locale(req), instance);
         } finally {
             // A body left unread (a request refused before its body was looked at) would make
             // Jetty drop the keep-alive connection under a client about to reuse it.
@@ -311,7 +310,7 @@ public final class ApiServlet extends HttpServlet {
         if (stream != null && "GET".equalsIgnoreCase(req.getMethod())) {
             Authenticator.Caller caller = requireRoles(req, resp, ANY_LOGIN, path, "GET");
             EventStreams s = streams;
-            if (s == null) throw restarting("The event log is being updated or restarted; the event stream is back in a moment.");
+            if (s == null) throw restarting("restarting.stream");
             s.open(req, resp, stream.get("branch"));
             return;
         }
@@ -333,15 +332,14 @@ public final class ApiServlet extends HttpServlet {
         if (found == null) {
             Gone g = returning(segments, req.getMethod());
             if (g != null) {
-                throw restarting("The " + (g.domain == null ? "" : g.domain + " ") + "domain is being updated or restarted; "
-                        + g.method + " " + g.path.template + " is back in a moment.");
+                throw g.domain == null ? restarting("restarting.anyDomain", g.method, g.path.template)
+                        : restarting("restarting.domain", g.domain, g.method, g.path.template);
             }
             if (!allowed.isEmpty()) {
                 resp.setHeader("Allow", String.join(", ", allowed));
-                throw new ApiProblem(405, "Method not allowed",
-                        req.getMethod() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
+                throw new WebProblem(405, "method.notAllowed", req.getMethod(), path, String.join(", ", allowed));
             }
-            throw new ApiProblem(404, "Not found", "There is no API resource " + path);
+            throw new WebProblem(404, "resource.unknown", path);
         }
         Authenticator.Caller caller = requireRoles(req, resp, found.spec.roles(), path, found.spec.method());
         byte[] body = readBody(req, found.spec.requestType() != null);
@@ -370,20 +368,18 @@ public final class ApiServlet extends HttpServlet {
             if (caller == null) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
                 boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-                throw new ApiProblem(401, "Unauthorized", bearer ? "The device token is wrong or was revoked."
-                        : "The user name or password is wrong.");
+                throw new WebProblem(401, bearer ? "login.wrongToken" : "login.wrongPassword");
             }
         }
         if (!roles.contains(Role.PUBLIC)) {
             if (caller == null) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
-                throw new ApiProblem(401, "Unauthorized", "This resource needs a login.");
+                throw new WebProblem(401, "login.needed");
             }
             boolean ok = caller.roles().contains(Role.ADMIN) || caller.roles().stream().anyMatch(roles::contains);
             if (!ok) {
-                throw new ApiProblem(403, "Forbidden", "User " + caller.user() + " may not " + method + " "
-                        + path + "; it needs one of the roles " + roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
-                                .sorted().collect(Collectors.joining(", ")));
+                throw new WebProblem(403, "role.missing", caller.user(), method, path,
+                        roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", ")));
             }
         }
         return caller;
@@ -398,7 +394,7 @@ public final class ApiServlet extends HttpServlet {
             if (wanted) {
                 String type = req.getContentType();
                 if (b.length > 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-                    throw new ApiProblem(415, "Unsupported media type", "Send the body as application/json.");
+                    throw new WebProblem(415, "media.unsupported");
                 }
             }
             return b;
@@ -418,7 +414,7 @@ public final class ApiServlet extends HttpServlet {
         } catch (IOException ignored) {
             // the client went away; nothing to answer
         }
-        return new ApiProblem(413, "Payload too large", "The body may have at most " + MAX_BODY + " bytes.");
+        return new WebProblem(413, "body.tooLarge", String.valueOf(MAX_BODY));
     }
 
     static final long DRAIN_LIMIT = 4L * 1024 * 1024;
@@ -453,22 +449,23 @@ public final class ApiServlet extends HttpServlet {
 
         @Override
         public <T> T body(Class<T> type) {
-            if (body.length == 0) throw new ApiProblem(400, "Bad request", "The request needs a JSON body.");
+            if (body.length == 0) throw new WebProblem(400, "body.missing");
             try {
                 T value = json.readValue(body, type);
-                if (value == null) throw new ApiProblem(400, "Bad request", "The JSON body is null.");
+                if (value == null) throw new WebProblem(400, "body.null");
                 return value;
             } catch (UnrecognizedPropertyException e) {
-                throw new ApiProblem(400, "Bad request", "Unknown field '" + e.getPropertyName() + "'; known fields: "
-                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+                throw new WebProblem(400, "field.unknown", e.getPropertyName(),
+                        e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
             } catch (InvalidFormatException e) {
-                throw new ApiProblem(400, "Bad request", "Field '" + fieldPath(e) + "' has a wrong value: " + e.getValue());
+                throw new WebProblem(400, "field.wrongValue", fieldPath(e), String.valueOf(e.getValue()));
             } catch (MismatchedInputException e) {
-                throw new ApiProblem(400, "Bad request", "Field '" + fieldPath(e) + "' has the wrong type or is missing.");
+                throw new WebProblem(400, "field.wrongType", fieldPath(e));
             } catch (JsonProcessingException e) {
-                throw new ApiProblem(400, "Bad request", "The body is not valid JSON: " + e.getOriginalMessage());
+                // Jackson's own description of the syntax error stays English
+                throw new WebProblem(400, "json.invalid", e.getOriginalMessage());
             } catch (IOException e) {
-                throw new ApiProblem(400, "Bad request", "The body could not be read.");
+                throw new WebProblem(400, "body.unreadable");
             }
         }
 
@@ -485,16 +482,14 @@ public final class ApiServlet extends HttpServlet {
 
         @Override
         public Locale locale() {
-            for (Locale l : java.util.Collections.list(req.getLocales())) {
-                if (LANGUAGES.contains(l.getLanguage())) return Locale.forLanguageTag(l.getLanguage());
-            }
-            return Locale.ENGLISH;
+            return Messages.locale(req);
         }
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    /** The field's path in the body, or "(body)" in the caller's language for the body as a whole. */
+    private static Object fieldPath(MismatchedInputException e) {
         String p = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        return p.isEmpty() ? "(body)" : p;
+        return p.isEmpty() ? new Messages.Key("field.body") : p;
     }
 }

@@ -19,7 +19,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.talon.web.api.ApiProblem;
 import org.talon.web.api.Role;
 
 /**
@@ -50,8 +49,7 @@ public final class DeviceRegistry {
 
     public NewDevice create(String name, String roleName) throws Exception {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-            throw new ApiProblem(400, "Bad request",
-                    "A device name has 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
+            throw new WebProblem(400, "device.badName");
         }
         Role role;
         try {
@@ -60,10 +58,10 @@ public final class DeviceRegistry {
             role = null;
         }
         if (role == null || !DEVICE_ROLES.contains(role)) {
-            throw new ApiProblem(400, "Bad request", "A device's role is kiosk or display.");
+            throw new WebProblem(400, "device.badRole");
         }
         if (find(name) != null) {
-            throw new ApiProblem(409, "Conflict", "Device '" + name + "' exists; revoke it first to issue a new token.");
+            throw new WebProblem(409, "device.exists", name);
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

@@ -104,16 +104,16 @@ public final class EventStreams {
             try {
                 after = Long.parseLong(last.strip());
             } catch (NumberFormatException e) {
-                throw new org.talon.web.api.ApiProblem(400, "Bad request", "Last-Event-ID must be a number: " + last);
+                throw new WebProblem(400, "stream.lastEventIdNumber", last);
             }
-            if (after < 0) throw new org.talon.web.api.ApiProblem(400, "Bad request", "Last-Event-ID must not be negative");
+            if (after < 0) throw new WebProblem(400, "stream.lastEventIdNegative");
         } else {
             String from = req.getParameter("from");
             if ("now".equals(from)) {
                 // a display that shows only what happens from now on: no replay of the day so far
                 after = log.lastSequence(branch);
             } else if (from != null && !from.equals("start")) {
-                throw new org.talon.web.api.ApiProblem(400, "Bad request", "from must be 'start' or 'now', not '" + from + "'");
+                throw new WebProblem(400, "stream.from", from);
             }
         }
         resp.setStatus(200);

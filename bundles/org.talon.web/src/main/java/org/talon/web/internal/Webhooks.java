@@ -33,7 +33,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.talon.event.api.DomainEvent;
 import org.talon.event.api.EventLog;
-import org.talon.web.api.ApiProblem;
 
 /**
  * Webhooks: an integrator subscribes a URL to a branch's event types. Each subscription has one
@@ -86,17 +85,17 @@ public final class Webhooks {
         try {
             uri = URI.create(url == null ? "" : url.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Bad request", "Field 'url' is not a URL: " + url);
+            throw new WebProblem(400, "webhook.urlInvalid", url);
         }
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-            throw new ApiProblem(400, "Bad request", "Field 'url' must be an http or https URL with a host.");
+            throw new WebProblem(400, "webhook.urlScheme");
         }
         if (branch == null || !branch.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new ApiProblem(400, "Bad request", "Field 'branch' must name a branch.");
+            throw new WebProblem(400, "webhook.branch");
         }
         List<String> wanted = types == null ? List.of() : types.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         for (String t : wanted) {
-            if (!t.matches("[A-Za-z]{1,64}")) throw new ApiProblem(400, "Bad request", "Unknown event type '" + t + "'.");
+            if (!t.matches("[A-Za-z]{1,64}")) throw new WebProblem(400, "webhook.type", t);
         }
         byte[] raw = new byte[12];
         RANDOM.nextBytes(raw);

@@ -1,5 +1,6 @@
 package org.talon.web.internal.command;
 
+import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -8,10 +9,19 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.talon.web.internal.DeviceRegistry;
+import org.talon.web.internal.Messages;
+import org.talon.web.internal.WebProblem;
 
-/** Console commands for kiosk and display tokens. */
+/**
+ * Console commands for kiosk and display tokens. They print in the JVM's language (as the queue's
+ * {@code talon:} commands do); the command and argument descriptions stay English like Karaf's own.
+ */
 public final class DeviceCommands {
     private DeviceCommands() {
+    }
+
+    static String text(String key, Object... args) {
+        return Messages.text(Locale.getDefault(), key, args);
     }
 
     @Command(scope = "talon", name = "device-add", description = "Creates a kiosk or display device and prints its token once")
@@ -29,8 +39,13 @@ public final class DeviceCommands {
 
         @Override
         public Object execute() throws Exception {
-            DeviceRegistry.NewDevice d = devices.create(name, role);
-            System.out.println("Device " + d.name() + " (" + d.role() + ") token, shown only now: " + d.token());
+            DeviceRegistry.NewDevice d;
+            try {
+                d = devices.create(name, role);
+            } catch (WebProblem p) {
+                throw new IllegalArgumentException(p.detail(Locale.getDefault()), p);
+            }
+            System.out.println(text("console.deviceAdded", d.name(), d.role(), d.token()));
             return null;
         }
     }
@@ -46,8 +61,8 @@ public final class DeviceCommands {
 
         @Override
         public Object execute() throws Exception {
-            if (!devices.revoke(name)) throw new IllegalArgumentException("There is no device '" + name + "'.");
-            System.out.println("Device " + name + " revoked.");
+            if (!devices.revoke(name)) throw new IllegalArgumentException(text("device.unknown", name));
+            System.out.println(text("console.deviceRevoked", name));
             return null;
         }
     }
