@@ -70,7 +70,7 @@ public final class QueueRoutes {
         route(context, "GET", "/tickets/{publicId}", EnumSet.of(Role.PUBLIC), null,
                 "A customer's own ticket by its public id: state, place in line, estimate, counter",
                 r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t)))
-                        .orElseThrow(() -> new ApiProblem(404, "Not found", "There is no ticket with this id.")));
+                        .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))));
         for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
                 "park", "transfer")) {
             Class<?> body = action.equals("open") ? Views.OpenBody.class
@@ -115,6 +115,14 @@ public final class QueueRoutes {
         registrations.add(context.registerService(Route.class, route, props));
     }
 
+    /**
+     * A text of this bundle in the caller's language. Titles stay English here: the web bundle
+     * writes each problem's title in the caller's language from its status.
+     */
+    static String text(RouteRequest r, String key, Object... args) {
+        return Messages.text(r.locale(), key, args);
+    }
+
     static ApiProblem problem(QueueException e, Locale locale) {
         String detail = Messages.localized(e, locale);
         return switch (e.reason()) {
@@ -127,13 +135,13 @@ public final class QueueRoutes {
 
     private Reply issue(RouteRequest r) {
         Views.IssueBody b = r.body(Views.IssueBody.class);
-        if (b.service() == null || b.service().isBlank()) throw new ApiProblem(400, "Bad request", "Field 'service' is required.");
+        if (b.service() == null || b.service().isBlank()) throw new ApiProblem(400, "Bad request", text(r, "http.field.required", "service"));
         PriorityClass priority = null;
         if (b.priority() != null) {
             try {
                 priority = PriorityClass.valueOf(b.priority().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiProblem(400, "Bad request", "Field 'priority' must be one of NORMAL, PRIORITY, APPOINTMENT, VIP.");
+                throw new ApiProblem(400, "Bad request", text(r, "http.priority.invalid"));
             }
         }
         Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
@@ -149,10 +157,9 @@ public final class QueueRoutes {
         boolean onlyOperator = !r.roles().contains(Role.ADMIN) && !r.roles().contains(Role.MANAGER);
         if (onlyOperator && !action.equals("open")) {
             Counter c = queues.counters(branch).stream().filter(k -> k.id().equals(counter)).findFirst()
-                    .orElseThrow(() -> new ApiProblem(404, "Not found", "Branch " + branch + " has no counter '" + counter + "'."));
+                    .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "counter.unknown", branch, counter)));
             if (c.operator() == null || !c.operator().equals(r.user())) {
-                throw new ApiProblem(403, "Forbidden", "Operator " + r.user() + " is not logged in at counter " + counter
-                        + "; open it first.");
+                throw new ApiProblem(403, "Forbidden", text(r, "http.notAtCounter", r.user(), counter));
             }
         }
         return switch (action) {
@@ -169,8 +176,8 @@ public final class QueueRoutes {
             case "finish" -> Reply.ok(Views.TicketView.of(queues.finish(branch, counter)));
             case "noshow" -> Reply.ok(Views.TicketView.of(queues.noShow(branch, counter)));
             case "park" -> Reply.ok(Views.TicketView.of(queues.park(branch, counter)));
-            case "transfer" -> Reply.ok(Views.TicketView.of(queues.transfer(branch, counter, target(r.body(Views.TransferBody.class)))));
-            default -> throw new ApiProblem(404, "Not found", "Unknown counter action " + action);
+            case "transfer" -> Reply.ok(Views.TicketView.of(queues.transfer(branch, counter, target(r, r.body(Views.TransferBody.class)))));
+            default -> throw new ApiProblem(404, "Not found", text(r, "http.action.unknown", action));
         };
     }
 
@@ -182,9 +189,9 @@ public final class QueueRoutes {
         return r.header("Content-Length").filter(l -> !l.equals("0")).map(l -> r.body(type));
     }
 
-    private static TransferTarget target(Views.TransferBody b) {
+    private static TransferTarget target(RouteRequest r, Views.TransferBody b) {
         int given = (b.queue() != null ? 1 : 0) + (b.counter() != null ? 1 : 0) + (b.operator() != null ? 1 : 0);
-        if (given != 1) throw new ApiProblem(400, "Bad request", "Give exactly one of 'queue', 'counter' or 'operator'.");
+        if (given != 1) throw new ApiProblem(400, "Bad request", text(r, "http.transfer.target"));
         boolean first = Boolean.TRUE.equals(b.first());
         if (b.queue() != null) return new TransferTarget(TransferTarget.Kind.QUEUE, b.queue(), first);
         if (b.counter() != null) return new TransferTarget(TransferTarget.Kind.COUNTER, b.counter(), first);
