@@ -446,4 +446,47 @@ class HttpApiIT {
         problem(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "pl"), 409, "nie ma bieżącego biletu");
         problem(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "en"), 409, "has no current ticket");
     }
+
+    @Test
+    void problemTitlesAndDetailsOfTheWebBundleFollowAcceptLanguage() throws Exception {
+        HttpResponse<String> ru = call("GET", "/no/such/thing", null, null, "ru");
+        problem(ru, 404, "\"detail\":\"Ресурс API /no/such/thing не найден.\"");
+        assertEquals("Не найдено", field(ru.body(), "title"));
+        HttpResponse<String> pl = call("GET", "/no/such/thing", null, null, "pl-PL,pl;q=0.9,en;q=0.5");
+        problem(pl, 404, "\"detail\":\"Nie ma zasobu API /no/such/thing\"");
+        assertEquals("Nie znaleziono", field(pl.body(), "title"));
+        HttpResponse<String> none = call("GET", "/no/such/thing", null, null, null);
+        problem(none, 404, "\"detail\":\"There is no API resource /no/such/thing\"");
+        assertEquals("Not found", field(none.body(), "title"));
+        assertEquals("Not found", field(call("GET", "/no/such/thing", null, null, "de-DE").body(), "title"), "a language Talon does not speak");
+        // status and type are the same in every language: they are what a program looks at
+        for (HttpResponse<String> r : java.util.List.of(ru, pl, none)) {
+            assertEquals("about:blank", field(r.body(), "type"), r.body());
+            assertEquals("404", field(r.body(), "status"), r.body());
+        }
+        // refused before any route runs: a login, a role, a body the servlet cannot read
+        HttpResponse<String> login = call("GET", "/branches", null, null, "ru");
+        problem(login, 401, "Для этого ресурса нужно войти в систему.");
+        assertEquals("Не авторизован", field(login.body(), "title"));
+        HttpResponse<String> role = call("POST", "/devices", ANNA, "{\"name\":\"x\",\"role\":\"kiosk\"}", "pl");
+        problem(role, 403, "Użytkownik anna nie może wykonać POST /devices; potrzebna jest jedna z ról: admin");
+        assertEquals("Dostęp zabroniony", field(role.body(), "title"));
+        problem(call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\",\"colour\":\"red\"}", "ru"), 400,
+                "Неизвестное поле 'colour'");
+    }
+
+    @Test
+    void aQueueRoutesFieldErrorHasItsTitleAndDetailInTheCallersLanguage() throws Exception {
+        HttpResponse<String> pl = call("POST", "/branches/demo/tickets", ADMIN, "{}", "pl");
+        problem(pl, 400, "\"detail\":\"Pole 'service' jest wymagane.\"");
+        assertEquals("Nieprawidłowe żądanie", field(pl.body(), "title"));
+        HttpResponse<String> ru = call("POST", "/branches/demo/tickets", ADMIN, "{}", "ru");
+        problem(ru, 400, "\"detail\":\"Поле 'service' обязательно.\"");
+        assertEquals("Неверный запрос", field(ru.body(), "title"));
+        HttpResponse<String> en = call("POST", "/branches/demo/tickets", ADMIN, "{}", null);
+        problem(en, 400, "\"detail\":\"Field 'service' is required.\"");
+        assertEquals("Bad request", field(en.body(), "title"));
+        // an engine refusal's title follows the language as its detail already did
+        assertEquals("Konflikt", field(call("POST", "/branches/demo/counters/3/serve", ADMIN, null, "pl").body(), "title"));
+    }
 }
