@@ -371,7 +371,7 @@ public final class LoadGenerator {
             }
             waiting.release();
             CallObserver o = observer;
-            if (o != null) {
+            if (o != null && measuring) {
                 Matcher id = ID.matcher(http.lastBody);
                 if (id.find()) o.called(Long.parseLong(id.group(1)), t0);
             }
