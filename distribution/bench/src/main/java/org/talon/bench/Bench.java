@@ -1,9 +1,7 @@
 package org.talon.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Bench implements AutoCloseable {
     public static final String PASSWORD = "Bench-Secret-1";
-    public static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    public static final String ADMIN = Http.basic("admin", PASSWORD);
 
     public final TalonProcess talon;
     public final Postgres postgres;
@@ -36,8 +34,7 @@ public final class Bench implements AutoCloseable {
             if (pg != null) t.usePostgres(pg.url("talon"));
             long t0 = System.nanoTime();
             t.start(java.util.Map.of("TALON_ADMIN_PASSWORD", PASSWORD));
-            awaitFirstTicket(t);
-            bootToFirstTicketMillis = (System.nanoTime() - t0) / 1_000_000;
+            bootToFirstTicketMillis = awaitFirstTicket(t, t0);
             t.awaitReady();
             kioskAuth = "Bearer " + token(t.httpPort, "bench-kiosk", "kiosk");
             displayAuth = "Bearer " + token(t.httpPort, "bench-display", "display");
@@ -65,17 +62,18 @@ public final class Bench implements AutoCloseable {
     }
 
     /**
-     * Polls every 20 ms until issuing a ticket works (that ticket waits like any other). When it
-     * does not within 180 s, the Karaf threads are dumped to data/log/threads-no-first-ticket.txt.
+     * Polls every 20 ms until issuing a ticket works (that ticket waits like any other) and
+     * returns the milliseconds since {@code t0}. When it does not within 180 s, the Karaf threads
+     * are dumped to data/log/threads-no-first-ticket.txt.
      */
-    private static void awaitFirstTicket(TalonProcess t) throws Exception {
+    static long awaitFirstTicket(TalonProcess t, long t0) throws Exception {
         byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}");
-        long deadline = System.nanoTime() + 180_000_000_000L;
+        long deadline = t0 + 180_000_000_000L;
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try (Http h = new Http(t.httpPort, 30_000)) {
                 int s = h.send(issue, true);
-                if (s == 201) return;
+                if (s == 201) return (System.nanoTime() - t0) / 1_000_000;
                 last = s + " " + h.lastBody;
             } catch (java.io.IOException notYet) {
                 last = notYet.toString(); // not listening yet

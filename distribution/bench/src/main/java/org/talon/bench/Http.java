@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
  * (status, Content-Length or chunked) to read the next one on the same connection.
  */
 public final class Http implements Closeable {
+    /** An {@code Authorization} value for HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;

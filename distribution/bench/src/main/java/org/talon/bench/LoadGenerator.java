@@ -59,6 +59,12 @@ public final class LoadGenerator {
 
     /** A ticket the server acknowledged with 201. */
     public record Acked(long id, String number) {
+        /** The ticket a 201 answer's body describes, or null when it names none. */
+        public static Acked of(String body) {
+            Matcher id = ID.matcher(body);
+            Matcher number = NUMBER.matcher(body);
+            return id.find() && number.find() ? new Acked(Long.parseLong(id.group(1)), number.group(1)) : null;
+        }
     }
 
     /** A ticket a retrying kiosk got, with the idempotency key it sent and how many attempts it took. */
@@ -329,9 +335,8 @@ public final class LoadGenerator {
                 throw e;
             }
             if (status == 201) {
-                Matcher id = ID.matcher(http.lastBody);
-                Matcher number = NUMBER.matcher(http.lastBody);
-                if (id.find() && number.find()) result.acked.add(new Acked(Long.parseLong(id.group(1)), number.group(1)));
+                Acked a = Acked.of(http.lastBody);
+                if (a != null) result.acked.add(a);
             } else {
                 // refused (503 while the database is away, 404 while the routes come up): do not spin
                 waiting.release();
@@ -452,10 +457,8 @@ public final class LoadGenerator {
                         }
                         long now = System.nanoTime();
                         if (status == 201) {
-                            Matcher id = ID.matcher(answer);
-                            Matcher number = NUMBER.matcher(answer);
-                            if (id.find() && number.find()) {
-                                Acked a = new Acked(Long.parseLong(id.group(1)), number.group(1));
+                            Acked a = Acked.of(answer);
+                            if (a != null) {
                                 result.acked.add(a);
                                 result.keyed.add(new KeyedAck(key, a.id(), a.number(), attempts, now - first));
                             }

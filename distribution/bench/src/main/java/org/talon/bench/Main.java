@@ -208,12 +208,12 @@ public final class Main {
                 long t0 = System.nanoTime();
                 t.start(Map.of("TALON_ADMIN_PASSWORD", Bench.PASSWORD));
                 talonSsh.add(awaitSshBanner(t.sshPort, t0));
-                talon.add(awaitFirstTicket(t.httpPort, t0));
+                talon.add(Bench.awaitFirstTicket(t, t0));
                 if (i == times - 1) System.out.printf("Talon RSS after boot: %d MiB%n", t.rssMiB());
                 t.stop();
                 t0 = System.nanoTime();
                 t.start(Map.of());
-                talonAgain.add(awaitFirstTicket(t.httpPort, t0));
+                talonAgain.add(Bench.awaitFirstTicket(t, t0));
                 t.stop();
             } finally {
                 t.close();
@@ -243,20 +243,6 @@ public final class Main {
         System.out.printf("median, restart: Talon first ticket %d ms, stock Karaf %d ms: %.2f x%n", median(talonAgain),
                 median(stockAgain), median(talonAgain) / (double) median(stockAgain));
         return 0;
-    }
-
-    /** Milliseconds from t0 until issuing a ticket over HTTP works (polled every 20 ms). */
-    private static long awaitFirstTicket(int port, long t0) throws InterruptedException {
-        byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", Bench.ADMIN, "{\"service\":\"A\"}");
-        while (System.nanoTime() - t0 < 180_000_000_000L) {
-            try (Http h = new Http(port, 30_000)) {
-                if (h.send(issue, false) == 201) return (System.nanoTime() - t0) / 1_000_000;
-            } catch (java.io.IOException notYet) {
-                // not yet
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("no ticket within 180 s of start");
     }
 
     private static long median(List<Long> v) {

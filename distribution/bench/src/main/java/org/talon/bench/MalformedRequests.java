@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,10 +52,6 @@ public final class MalformedRequests {
     private MalformedRequests() {
     }
 
-    public static String basic(String user, String pw) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
-    }
-
     /** The route templates of the running server, from GET /openapi.json (as {@code admin}). */
     public static List<String> routes(HttpClient client, int port, String admin) throws IOException, InterruptedException {
         HttpResponse<String> doc = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/openapi.json"))
@@ -88,7 +82,7 @@ public final class MalformedRequests {
         auths.add(null);
         auths.add(admin);
         auths.addAll(logins);
-        auths.addAll(List.of(basic("admin", "nope"), "Basic !!!", "Bearer xyz", "Basic " + "A".repeat(500)));
+        auths.addAll(List.of(Http.basic("admin", "nope"), "Basic !!!", "Bearer xyz", "Basic " + "A".repeat(500)));
         Random rnd = new Random(seed);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();

@@ -305,11 +305,8 @@ public final class Reliability {
             run.figure(String.format("PostgreSQL restarted while idle: the next ticket answered %d in %.2f s", status, took));
             run.check(status == 201, "the first ticket after PostgreSQL restarted while idle answered " + status + " " + h.lastBody);
             run.check(took < 5, String.format("the first ticket after PostgreSQL restarted while idle took %.1f s", took));
-            if (status == 201) {
-                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(h.lastBody);
-                java.util.regex.Matcher number = java.util.regex.Pattern.compile("\"number\":\"([^\"]+)\"").matcher(h.lastBody);
-                if (id.find() && number.find()) acked.add(new LoadGenerator.Acked(Long.parseLong(id.group(1)), number.group(1)));
-            }
+            LoadGenerator.Acked a = status == 201 ? LoadGenerator.Acked.of(h.lastBody) : null;
+            if (a != null) acked.add(a);
         }
     }
 

@@ -5,13 +5,13 @@ import org.talon.bench.TalonProcess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.talon.bench.Http.basic;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,10 +43,6 @@ class HttpApiIT {
     @AfterAll
     static void stop() {
         if (karaf != null) karaf.close();
-    }
-
-    static String basic(String user, String pw) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
     }
 
     static final String ADMIN = basic("admin", ADMIN_PW);

@@ -84,22 +84,13 @@ public final class JpaTicketStore implements TicketStore {
     public void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
         jpa.tx(TransactionType.Mandatory, em -> {
             for (LiveTicket t : tickets) {
-                if (!t.stored) {
-                    // a new ticket: no need to ask the database whether its row exists
-                    TicketRow r = new TicketRow();
-                    fill(r, branch, t);
-                    em.persist(r);
-                    t.stored = true;
-                    continue;
-                }
-                TicketRow r = em.find(TicketRow.class, t.id);
-                if (r == null) {
-                    r = new TicketRow();
-                    fill(r, branch, t);
-                    em.persist(r);
-                } else {
-                    fill(r, branch, t);
-                }
+                // a new ticket's row cannot exist yet: no need to ask the database
+                TicketRow r = t.stored ? em.find(TicketRow.class, t.id) : null;
+                boolean isNew = r == null;
+                if (isNew) r = new TicketRow();
+                fill(r, branch, t);
+                if (isNew) em.persist(r);
+                t.stored = true;
             }
             for (LiveCounter c : counters) {
                 String id = branch + "/" + c.id;
