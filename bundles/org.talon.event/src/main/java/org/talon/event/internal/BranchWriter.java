@@ -44,6 +44,8 @@ final class BranchWriter implements Runnable {
     /** How long a group may wait for the commands that usually come with it; 0: never. */
     private final long lingerNanos;
     private int lastGroupSize;
+    /** How often a refused group was split into commands of their own (read by tests). */
+    volatile int isolations;
 
     BranchWriter(String branch, EventStore store, Clock clock, Consumer<List<DomainEvent>> committed) {
         this(branch, store, clock, committed, 0);
@@ -206,8 +208,6 @@ final class BranchWriter implements Runnable {
             // Whatever the database says now, the next group first asks it for the last sequence:
             // a commit whose answer was lost may still have been stored.
             resync = true;
-            LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was "
-                    + (stored == null ? "perhaps not" : "not") + " stored", commitFailure);
             for (Runnable r : tx.rollbacks) {
                 try {
                     r.run();
@@ -215,6 +215,18 @@ final class BranchWriter implements Runnable {
                     // a rollback hook must not keep the others from running
                 }
             }
+            if (Boolean.FALSE.equals(stored) && group.size() > 1) {
+                // The database answers and refused the group: one command's rows may be what it
+                // refused (a value it will not store). Each command runs again in a group of its
+                // own, so that one fails alone and the others commit as if it had not been there.
+                LOG.log(Level.WARNING, "Branch " + branch + ": the database refused a group of " + group.size()
+                        + " commands (" + rootMessage(commitFailure) + "); running each alone");
+                isolations++;
+                for (Pending<?> p : group) runGroup(List.of(p));
+                return;
+            }
+            LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was "
+                    + (stored == null ? "perhaps not" : "not") + " stored", commitFailure);
             StorageUnavailableException e = new StorageUnavailableException(
                     "Branch " + branch + ": the database did not store the change (" + rootMessage(commitFailure) + ")",
                     commitFailure, stored == null);

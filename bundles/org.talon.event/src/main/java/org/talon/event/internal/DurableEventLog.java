@@ -102,6 +102,12 @@ public final class DurableEventLog implements EventLog {
         return store.read(branch, afterSequence, max);
     }
 
+    /** How often the branch's writer split a refused group (for tests). */
+    int writerIsolations(String branch) {
+        BranchWriter w = writers.get(branch);
+        return w == null ? 0 : w.isolations;
+    }
+
     @Override
     public long lastSequence(String branch) {
         BranchWriter w = writers.get(branch);

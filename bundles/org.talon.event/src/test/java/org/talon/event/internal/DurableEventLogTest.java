@@ -165,6 +165,37 @@ class DurableEventLogTest {
     }
 
     @Test
+    void aCommandTheDatabaseRefusesFailsAloneAndTheOthersOfItsGroupCommit() throws Exception {
+        store.refusedPayload = "poison";
+        // the writer is busy, so the next five commands wait and form one group
+        var busy = log.submit("a", tx -> {
+            Thread.sleep(200);
+            return tx.append("T", "{\"n\":0}");
+        });
+        Thread.sleep(50);
+        List<CompletableFuture<DomainEvent>> fs = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String payload = i == 3 ? "{\"poison\":true}" : "{\"n\":" + i + "}";
+            fs.add(log.submit("a", tx -> tx.append("T", payload)).toCompletableFuture());
+        }
+        get(busy);
+        for (int i = 0; i < 5; i++) {
+            if (i == 2) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> fs.get(2).get(10, TimeUnit.SECONDS));
+                assertInstanceOf(StorageUnavailableException.class, e.getCause());
+                assertTrue(!((StorageUnavailableException) e.getCause()).mayHaveBeenStored(), "the database said no: nothing stored");
+            } else {
+                assertTrue(fs.get(i).get(10, TimeUnit.SECONDS).payload().contains("\"n\":" + (i + 1)));
+            }
+        }
+        assertTrue(log.writerIsolations("a") >= 1, "the refused group was split");
+        // no gap, no poison: the four good commands follow the first in order
+        assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":4}", "{\"n\":5}"),
+                log.read("a", 0, 100).stream().map(DomainEvent::payload).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), log.read("a", 0, 100).stream().map(DomainEvent::sequence).toList());
+    }
+
+    @Test
     void afterStopCommandsAreRefusedClearly() throws Exception {
         get(log.submit("a", tx -> tx.append("T", "{}")));
         log.deactivate();

@@ -16,6 +16,8 @@ final class MemoryEventStore implements EventStore {
     /** Reads fail, as with the database down. */
     volatile boolean failReads;
     volatile long commitDelayMillis;
+    /** A commit holding an event whose payload contains this fails, as a database refuses a value too long for its column. */
+    volatile String refusedPayload;
     private List<DomainEvent> pending;
 
     @Override
@@ -25,6 +27,10 @@ final class MemoryEventStore implements EventStore {
             T result = work.call();
             if (commitDelayMillis > 0) Thread.sleep(commitDelayMillis);
             if (failCommits) throw new IllegalStateException("disk gone");
+            String refused = refusedPayload;
+            if (refused != null && pending.stream().anyMatch(e -> e.payload().contains(refused))) {
+                throw new IllegalStateException("value too long for column");
+            }
             committed.addAll(pending);
             commits.incrementAndGet();
             if (loseCommitAnswers) throw new IllegalStateException("connection reset during commit");
