@@ -19,7 +19,11 @@ public class QueueException extends RuntimeException {
         /** The request itself is malformed. */
         INVALID,
         /** The database could not store the change; nothing was stored. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller may not do this: an operator acting at a counter where another operator is logged in. */
+        FORBIDDEN,
+        /** An idempotency key the same caller used before for a different request; nothing was changed. */
+        KEY_REUSED
     }
 
     private final Reason reason;

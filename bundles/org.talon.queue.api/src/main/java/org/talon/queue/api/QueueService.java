@@ -84,4 +84,14 @@ public interface QueueService {
 
     /** Cancels a waiting or parked ticket, e.g. when the customer leaves. */
     Ticket cancel(String branch, String numberOrId);
+
+    /**
+     * A counter action on behalf of a person, checked and done in one step of the branch's
+     * writer (see {@link CounterCommand} for who may do what). Refused with
+     * {@link QueueException.Reason#FORBIDDEN} when an operator acts at a counter where they are
+     * not logged in, and {@link QueueException.Reason#ILLEGAL_STATE} when an operator opens a
+     * counter another operator is logged in at. Values are checked against their limits (an
+     * operator name has at most 64 characters) before the command reaches the writer.
+     */
+    CounterResult act(CounterCommand command);
 }

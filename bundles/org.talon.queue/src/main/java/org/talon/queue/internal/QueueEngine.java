@@ -27,11 +27,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talon.event.api.BranchDirectory;
 import org.talon.event.api.BranchTransaction;
 import org.talon.event.api.EventLog;
 import org.talon.event.api.StorageUnavailableException;
 import org.talon.queue.api.Branch;
 import org.talon.queue.api.Counter;
+import org.talon.queue.api.CounterAction;
+import org.talon.queue.api.CounterCommand;
+import org.talon.queue.api.CounterResult;
 import org.talon.queue.api.IssueRequest;
 import org.talon.queue.api.QueueException;
 import org.talon.queue.api.QueueService;
@@ -47,6 +51,7 @@ import org.talon.queue.internal.config.ServiceDefinition;
 import org.talon.queue.internal.config.SiteElement;
 import org.talon.queue.internal.engine.BranchSetup;
 import org.talon.queue.internal.engine.BranchState;
+import org.talon.queue.internal.engine.Limits;
 import org.talon.queue.internal.engine.LiveTicket;
 import org.talon.queue.internal.engine.Messages;
 import org.talon.queue.internal.store.TicketStore;
@@ -56,8 +61,8 @@ import org.talon.queue.internal.store.TicketStore;
  * writer (the event log's), against the branch's state in memory; the command's events and the
  * changed rows commit together, and the caller gets its answer only after that commit.
  */
-@Component(service = QueueService.class, immediate = true)
-public final class QueueEngine implements QueueService {
+@Component(service = {QueueService.class, BranchDirectory.class}, immediate = true)
+public final class QueueEngine implements QueueService, BranchDirectory {
     /** How long a caller waits for its group to commit before it is told the store is unavailable. */
     static final long COMMAND_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(QueueEngine.class.getName());
@@ -143,15 +148,20 @@ public final class QueueEngine implements QueueService {
 
     /** The branch named, or the only branch when none is named. */
     String resolve(String branch) {
-        if (branch == null || branch.isBlank()) {
+        if (branch == null) {
             List<String> all = branchIds();
             if (all.isEmpty()) throw Messages.refuse(NOT_FOUND, "branch.none");
             if (all.size() > 1) throw Messages.refuse(QueueException.Reason.INVALID, "branch.ambiguous", all.size());
             return all.get(0);
         }
-        String b = branch.strip();
-        if (setup(b) == null) throw Messages.refuse(NOT_FOUND, "branch.unknown", b);
-        return b;
+        // an id is exactly what was sent: "demo " or "demo\u3000" is not the branch demo
+        if (setup(branch) == null) throw Messages.refuse(NOT_FOUND, "branch.unknown", branch);
+        return branch;
+    }
+
+    @Override
+    public boolean exists(String branch) {
+        return branch != null && !branch.isEmpty() && setup(branch) != null;
     }
 
     // ------------------------------------------------------------------ running on the writer
@@ -294,11 +304,17 @@ public final class QueueEngine implements QueueService {
     @Override
     public Ticket issue(IssueRequest request) {
         if (request == null) throw Messages.refuse(QueueException.Reason.INVALID, "request.missing");
+        Limits.check("service", request.service(), Limits.SERVICE);
+        Limits.check("language", request.language(), Limits.LANGUAGE);
+        Limits.check("contact", request.contact(), Limits.CONTACT);
+        Limits.check("Idempotency-Key", request.idempotencyKey(), Limits.IDEMPOTENCY_KEY);
+        Limits.check("issuedBy", request.issuedBy(), Limits.CALLER);
         return run(request.branch(), (s, now) -> s.view(s.issue(request, now)));
     }
 
     @Override
     public Counter open(String branch, String counter, String operator) {
+        Limits.check("operator", operator, Limits.OPERATOR);
         return run(branch, (s, now) -> s.view(s.open(counter, operator, now)));
     }
 
@@ -360,7 +376,32 @@ public final class QueueEngine implements QueueService {
 
     @Override
     public Ticket transfer(String branch, String counter, TransferTarget target) {
+        checkTarget(target);
         return run(branch, (s, now) -> s.view(s.transfer(counter, target, now)));
+    }
+
+    private static void checkTarget(TransferTarget target) {
+        if (target == null || target.kind() == null) return;
+        switch (target.kind()) {
+            case QUEUE -> Limits.check("queue", target.id(), Limits.QUEUE);
+            case COUNTER -> Limits.check("counter", target.id(), Limits.COUNTER);
+            case OPERATOR -> Limits.check("operator", target.id(), Limits.OPERATOR);
+        }
+    }
+
+    @Override
+    public CounterResult act(CounterCommand command) {
+        if (command == null || command.action() == null) throw Messages.refuse(QueueException.Reason.INVALID, "request.missing");
+        Limits.check("operator", command.operator(), Limits.OPERATOR);
+        Limits.check("operator", command.actor(), Limits.OPERATOR);
+        if (command.action() == CounterAction.TRANSFER) {
+            if (command.target() == null) throw Messages.refuse(QueueException.Reason.INVALID, "transfer.targetMissing");
+            checkTarget(command.target());
+        }
+        return run(command.branch(), (s, now) -> {
+            BranchState.CounterOutcome o = s.act(command, now);
+            return new CounterResult(s.view(o.counter()), o.ticket() == null ? null : s.view(o.ticket()));
+        });
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.talon.queue.internal.engine;
 
 import static org.talon.queue.api.QueueException.Reason.ILLEGAL_STATE;
+import static org.talon.queue.api.QueueException.Reason.FORBIDDEN;
 import static org.talon.queue.api.QueueException.Reason.INVALID;
+import static org.talon.queue.api.QueueException.Reason.KEY_REUSED;
 import static org.talon.queue.api.QueueException.Reason.NOT_FOUND;
 
 import java.time.Duration;
@@ -21,6 +23,8 @@ import java.util.stream.Collectors;
 import org.talon.queue.api.CallCondition;
 import org.talon.queue.api.Channel;
 import org.talon.queue.api.Counter;
+import org.talon.queue.api.CounterAction;
+import org.talon.queue.api.CounterCommand;
 import org.talon.queue.api.CounterState;
 import org.talon.queue.api.IssueRequest;
 import org.talon.queue.api.PriorityClass;
@@ -109,7 +113,12 @@ public final class BranchState {
 
     /** Remembers a stored ticket's idempotency key (tickets of today, final or not). */
     public void restoreKey(LiveTicket t) {
-        if (t.idempotencyKey != null) byIdempotencyKey.put(t.idempotencyKey, t);
+        if (t.idempotencyKey != null) byIdempotencyKey.put(keyScope(t.issuedBy, t.idempotencyKey), t);
+    }
+
+    /** Keys are kept per caller: one caller's key never finds another caller's ticket. */
+    private static String keyScope(String issuedBy, String key) {
+        return (issuedBy == null ? "" : issuedBy) + '\n' + key;
     }
 
     /** Puts back a stored ticket that is not final. */
@@ -170,12 +179,11 @@ public final class BranchState {
     // ------------------------------------------------------------------ commands
 
     public LiveTicket issue(IssueRequest r, Instant now) {
-        String key = r.idempotencyKey() == null || r.idempotencyKey().isBlank() ? null : r.idempotencyKey().strip();
+        String key = r.idempotencyKey() == null || r.idempotencyKey().isEmpty() ? null : r.idempotencyKey();
         if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
             throw Messages.refuse(INVALID, "idempotency.tooLong", MAX_IDEMPOTENCY_KEY);
         }
-        LiveTicket earlier = key == null ? null : byIdempotencyKey.get(key);
-        if (earlier != null && earlier.day.equals(numbering.dayOf(now))) return earlier;
+        String scope = key == null ? null : keyScope(r.issuedBy(), key);
         Service s = service(r.service());
         String language = r.language();
         if (language == null || language.isBlank()) {
@@ -194,6 +202,15 @@ public final class BranchState {
         }
         PriorityClass priority = r.priority() == null ? PriorityClass.NORMAL : r.priority();
         Channel channel = r.channel() == null ? Channel.API : r.channel();
+        LiveTicket earlier = scope == null ? null : byIdempotencyKey.get(scope);
+        if (earlier != null && earlier.day.equals(numbering.dayOf(now))) {
+            // a retry gets its ticket back; the same key for another request is a client's mistake
+            if (earlier.service.equals(s.code()) && earlier.priority == priority && earlier.channel == channel
+                    && language.equalsIgnoreCase(earlier.language) && java.util.Objects.equals(earlier.contact, contact)) {
+                return earlier;
+            }
+            throw Messages.refuse(KEY_REUSED, "idempotency.reused", key, earlier.number);
+        }
 
         int n = numbering.next(s.prefix(), now);
         LiveTicket t = new LiveTicket(ids.getAsLong(), Numbering.format(s.prefix(), n), numbering.dayOf(now), n,
@@ -202,7 +219,8 @@ public final class BranchState {
         t.lineOrder = lineOrder++;
         t.publicId = newPublicId(t.id);
         t.idempotencyKey = key;
-        if (key != null) byIdempotencyKey.put(key, t);
+        t.issuedBy = r.issuedBy();
+        if (scope != null) byIdempotencyKey.put(scope, t);
         queues.get(s.queue()).add(t);
         active.put(t.id, t);
         byPublicId.put(t.publicId, t);
@@ -212,12 +230,63 @@ public final class BranchState {
     }
 
     public LiveCounter open(String counterId, String operator, Instant now) {
+        return open(counterId, operator, null, now);
+    }
+
+    /**
+     * Opens a counter, logging {@code operator} in when one is named. When another operator is
+     * logged in there, it is a takeover: the event names the operator taken over from and
+     * {@code by}, who did it (the supervisor; who may take over is checked by {@link #act}).
+     */
+    private LiveCounter open(String counterId, String operator, String by, Instant now) {
         LiveCounter c = counter(counterId);
+        String previous = c.operator;
         c.state = CounterState.OPEN;
         if (operator != null && !operator.isBlank()) c.operator = operator.strip();
         changed(c);
-        counterEvent("CounterOpened", c);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (previous != null && !previous.equals(c.operator)) extra.put("takenOverFrom", previous);
+        if (by != null && !by.equals(c.operator)) extra.put("by", by);
+        counterEvent("CounterOpened", c, extra);
         return c;
+    }
+
+    /**
+     * A counter action on behalf of a person, checked here on the writer so that nothing can
+     * change between the check and the action: an operator acts only where they are logged in
+     * and cannot open a counter another operator holds; a supervisor acts anywhere.
+     */
+    public CounterOutcome act(CounterCommand cmd, Instant now) {
+        if (cmd.action() == null) throw Messages.refuse(INVALID, "action.missing");
+        LiveCounter c = counter(cmd.counter());
+        if (!cmd.supervisor()) {
+            String me = cmd.actor();
+            if (me == null) throw Messages.refuse(FORBIDDEN, "counter.notYours", "", c.id);
+            if (cmd.action() == CounterAction.OPEN) {
+                if (c.operator != null && !c.operator.equals(me) && c.state != CounterState.CLOSED) {
+                    throw Messages.refuse(ILLEGAL_STATE, "counter.inUse", c.id, c.operator);
+                }
+            } else if (c.operator == null || !c.operator.equals(me)) {
+                throw Messages.refuse(FORBIDDEN, "counter.notYours", me, c.id);
+            }
+        }
+        return switch (cmd.action()) {
+            case OPEN -> new CounterOutcome(open(c.id, cmd.supervisor() ? cmd.operator() : cmd.actor(), cmd.actor(), now), null);
+            case PAUSE -> new CounterOutcome(pause(c.id, now), null);
+            case CLOSE -> new CounterOutcome(close(c.id, now), null);
+            case CALL -> new CounterOutcome(c, call(c.id, now));
+            case NEXT -> new CounterOutcome(c, next(c.id, now));
+            case RECALL -> new CounterOutcome(c, recall(c.id, now));
+            case SERVE -> new CounterOutcome(c, serve(c.id, now));
+            case FINISH -> new CounterOutcome(c, finish(c.id, now));
+            case NO_SHOW -> new CounterOutcome(c, noShow(c.id, now));
+            case PARK -> new CounterOutcome(c, park(c.id, now));
+            case TRANSFER -> new CounterOutcome(c, transfer(c.id, cmd.target(), now));
+        };
+    }
+
+    /** A counter and the ticket an action concerned (or {@code null}). */
+    public record CounterOutcome(LiveCounter counter, LiveTicket ticket) {
     }
 
     public LiveCounter pause(String counterId, Instant now) {
@@ -591,7 +660,7 @@ public final class BranchState {
 
     public LiveTicket find(String numberOrId) {
         if (numberOrId == null) return null;
-        String key = numberOrId.strip();
+        String key = numberOrId;
         LiveTicket found = null;
         for (LiveTicket t : active.values()) {
             if (t.number.equalsIgnoreCase(key) && (found == null || t.day.isAfter(found.day))) found = t;
@@ -663,11 +732,16 @@ public final class BranchState {
     }
 
     private void counterEvent(String type, LiveCounter c) {
+        counterEvent(type, c, Map.of());
+    }
+
+    private void counterEvent(String type, LiveCounter c, Map<String, Object> extra) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("counter", c.id);
         f.put("counterName", c.name);
         f.put("state", c.state.name());
         f.put("operator", c.operator);
+        f.putAll(extra);
         events.add(new PendingEvent(type, Json.object(f)));
     }
 
@@ -680,15 +754,16 @@ public final class BranchState {
         changed(t);
     }
 
+    /** A service by its code exactly as sent; a code in lower case finds its service too (never trimmed). */
     private Service service(String code) {
-        Service s = code == null ? null : setup.services().get(code.strip().toUpperCase(Locale.ROOT));
-        if (s == null && code != null) s = setup.services().get(code.strip());
+        Service s = code == null ? null : setup.services().get(code);
+        if (s == null && code != null) s = setup.services().get(code.toUpperCase(Locale.ROOT));
         if (s == null) throw Messages.refuse(NOT_FOUND, "service.unknown", id(), code);
         return s;
     }
 
     private LiveCounter counter(String id) {
-        LiveCounter c = id == null ? null : counters.get(id.strip());
+        LiveCounter c = id == null ? null : counters.get(id);
         if (c == null) throw Messages.refuse(NOT_FOUND, "counter.unknown", id(), id);
         return c;
     }

@@ -24,6 +24,8 @@ public final class LiveTicket {
     public String publicId;
     /** The issuing client's idempotency key, or {@code null}. */
     public String idempotencyKey;
+    /** Who issued it (user or device name), or {@code null}; its idempotency key belongs to that caller. */
+    public String issuedBy;
 
     public String queue;
     public TicketState state = TicketState.WAITING;

@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.talon.queue.api.Channel;
-import org.talon.queue.api.Counter;
+import org.talon.queue.api.CounterAction;
+import org.talon.queue.api.CounterCommand;
+import org.talon.queue.api.CounterResult;
 import org.talon.queue.api.IssueRequest;
 import org.talon.queue.api.PriorityClass;
 import org.talon.queue.api.QueueException;
@@ -130,6 +132,8 @@ public final class QueueRoutes {
             case ILLEGAL_STATE -> new ApiProblem(409, "Conflict", detail);
             case INVALID -> new ApiProblem(400, "Bad request", detail);
             case UNAVAILABLE -> new ApiProblem(503, "Service unavailable", detail);
+            case FORBIDDEN -> new ApiProblem(403, "Forbidden", detail);
+            case KEY_REUSED -> new ApiProblem(422, "Unprocessable content", detail);
         };
     }
 
@@ -147,46 +151,45 @@ public final class QueueRoutes {
         Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
                 : r.roles().contains(Role.RECEPTION) ? Channel.RECEPTION : Channel.API;
         Ticket t = queues.issue(new IssueRequest(r.path("branch"), b.service(), priority, channel, b.language(), b.contact(),
-                r.header("Idempotency-Key").orElse(null)));
+                r.header("Idempotency-Key").orElse(null), r.user()));
         return Reply.created(Views.TicketView.of(t));
     }
 
+    /**
+     * A counter action for the caller. Who may do it is checked by the engine in the same step
+     * as the action (an operator only at the counter where they are logged in), never by a
+     * separate read beforehand that could be out of date when the action runs.
+     */
     private Reply counterAction(RouteRequest r, String action) {
-        String branch = r.path("branch");
-        String counter = r.path("counter");
-        boolean onlyOperator = !r.roles().contains(Role.ADMIN) && !r.roles().contains(Role.MANAGER);
-        if (onlyOperator && !action.equals("open")) {
-            Counter c = queues.counters(branch).stream().filter(k -> k.id().equals(counter)).findFirst()
-                    .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "counter.unknown", branch, counter)));
-            if (c.operator() == null || !c.operator().equals(r.user())) {
-                throw new ApiProblem(403, "Forbidden", text(r, "http.notAtCounter", r.user(), counter));
-            }
-        }
-        return switch (action) {
-            case "open" -> {
-                String operator = onlyOperator ? r.user() : optionalBody(r, Views.OpenBody.class).map(Views.OpenBody::operator).orElse(null);
-                yield Reply.ok(Views.CounterView.of(queues.open(branch, counter, operator)));
-            }
-            case "pause" -> Reply.ok(Views.CounterView.of(queues.pause(branch, counter)));
-            case "close" -> Reply.ok(Views.CounterView.of(queues.close(branch, counter)));
-            case "call" -> called(queues.call(branch, counter));
-            case "next" -> called(queues.next(branch, counter));
-            case "recall" -> Reply.ok(Views.TicketView.of(queues.recall(branch, counter)));
-            case "serve" -> Reply.ok(Views.TicketView.of(queues.serve(branch, counter)));
-            case "finish" -> Reply.ok(Views.TicketView.of(queues.finish(branch, counter)));
-            case "noshow" -> Reply.ok(Views.TicketView.of(queues.noShow(branch, counter)));
-            case "park" -> Reply.ok(Views.TicketView.of(queues.park(branch, counter)));
-            case "transfer" -> Reply.ok(Views.TicketView.of(queues.transfer(branch, counter, target(r, r.body(Views.TransferBody.class)))));
+        boolean supervisor = r.roles().contains(Role.ADMIN) || r.roles().contains(Role.MANAGER);
+        CounterAction a = switch (action) {
+            case "open" -> CounterAction.OPEN;
+            case "pause" -> CounterAction.PAUSE;
+            case "close" -> CounterAction.CLOSE;
+            case "call" -> CounterAction.CALL;
+            case "next" -> CounterAction.NEXT;
+            case "recall" -> CounterAction.RECALL;
+            case "serve" -> CounterAction.SERVE;
+            case "finish" -> CounterAction.FINISH;
+            case "noshow" -> CounterAction.NO_SHOW;
+            case "park" -> CounterAction.PARK;
+            case "transfer" -> CounterAction.TRANSFER;
             default -> throw new ApiProblem(404, "Not found", text(r, "http.action.unknown", action));
+        };
+        String operator = a == CounterAction.OPEN && supervisor
+                ? optionalBody(r, Views.OpenBody.class).map(Views.OpenBody::operator).orElse(null) : null;
+        TransferTarget target = a == CounterAction.TRANSFER ? target(r, r.body(Views.TransferBody.class)) : null;
+        CounterResult done = queues.act(new CounterCommand(r.path("branch"), r.path("counter"), a, r.user(), supervisor,
+                operator, target));
+        return switch (a) {
+            case OPEN, PAUSE, CLOSE -> Reply.ok(Views.CounterView.of(done.counter()));
+            case CALL, NEXT -> done.ticket() == null ? Reply.noContent() : Reply.ok(Views.TicketView.of(done.ticket()));
+            default -> Reply.ok(Views.TicketView.of(done.ticket()));
         };
     }
 
-    private static Reply called(Optional<Ticket> t) {
-        return t.map(k -> Reply.ok(Views.TicketView.of(k))).orElse(Reply.noContent());
-    }
-
     private static <T> Optional<T> optionalBody(RouteRequest r, Class<T> type) {
-        return r.header("Content-Length").filter(l -> !l.equals("0")).map(l -> r.body(type));
+        return r.hasBody() ? Optional.of(r.body(type)) : Optional.empty();
     }
 
     private static TransferTarget target(RouteRequest r, Views.TransferBody b) {

@@ -7,6 +7,8 @@ import org.talon.queue.api.Counter;
 import org.talon.queue.api.QueueStatus;
 import org.talon.queue.api.Service;
 import org.talon.queue.api.Ticket;
+import org.talon.queue.internal.engine.Limits;
+import org.talon.web.api.MaxLength;
 
 /** What the queue routes answer and accept, as JSON. Contact data never leaves here. */
 public final class Views {
@@ -59,15 +61,17 @@ public final class Views {
         }
     }
 
-    /** Body of {@code POST /branches/{branch}/tickets}. */
-    public record IssueBody(String service, String priority, String language, String contact) {
+    /** Body of {@code POST /branches/{branch}/tickets}; the limits are the engine's (its column widths). */
+    public record IssueBody(@MaxLength(Limits.SERVICE) String service, @MaxLength(16) String priority,
+            @MaxLength(Limits.LANGUAGE) String language, @MaxLength(Limits.CONTACT) String contact) {
     }
 
     /** Body of {@code POST .../counters/{counter}/open}. */
-    public record OpenBody(String operator) {
+    public record OpenBody(@MaxLength(Limits.OPERATOR) String operator) {
     }
 
     /** Body of {@code POST .../counters/{counter}/transfer}: exactly one of queue, counter, operator. */
-    public record TransferBody(String queue, String counter, String operator, Boolean first) {
+    public record TransferBody(@MaxLength(Limits.QUEUE) String queue, @MaxLength(Limits.COUNTER) String counter,
+            @MaxLength(Limits.OPERATOR) String operator, Boolean first) {
     }
 }

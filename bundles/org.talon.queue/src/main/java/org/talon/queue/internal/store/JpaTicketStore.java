@@ -170,6 +170,7 @@ public final class JpaTicketStore implements TicketStore {
         r.lineOrder = t.lineOrder();
         r.publicId = t.publicId;
         r.idempotencyKey = t.idempotencyKey;
+        r.issuedBy = t.issuedBy;
     }
 
     private static LiveTicket toLive(TicketRow r) {
@@ -185,6 +186,7 @@ public final class JpaTicketStore implements TicketStore {
         t.placeInLine(instant(r.lineKey), r.lineOrder);
         t.publicId = r.publicId;
         t.idempotencyKey = r.idempotencyKey;
+        t.issuedBy = r.issuedBy;
         t.stored = true;
         return t;
     }

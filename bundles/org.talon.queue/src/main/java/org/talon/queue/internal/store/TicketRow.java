@@ -58,4 +58,6 @@ public class TicketRow {
     public String publicId;
     @Column(name = "idempotency_key", length = 100)
     public String idempotencyKey;
+    @Column(name = "issued_by", length = 64)
+    public String issuedBy;
 }
