@@ -16,8 +16,14 @@ public interface RouteRequest {
 
     Optional<String> header(String name);
 
-    /** The JSON body read as the route's request type; a malformed body never reaches the route. */
+    /**
+     * The JSON body read as the route's request type; a malformed body never reaches the route
+     * (it is refused with a 400 before the route runs, whether the route reads it or not).
+     */
     <T> T body(Class<T> type);
+
+    /** Whether the request has a body (of any length above zero), however it was framed. */
+    boolean hasBody();
 
     /** The authenticated user or device, or {@code null} for a public request. */
     String user();

@@ -1,13 +1,6 @@
 package org.talon.web.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,6 +30,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talon.web.api.ApiProblem;
+import org.talon.web.api.MaxLength;
 import org.talon.web.api.Reply;
 import org.talon.web.api.Role;
 import org.talon.web.api.Route;
@@ -60,13 +54,8 @@ public final class ApiServlet extends HttpServlet {
     record Registered(Route route, RouteSpec spec, PathTemplate path, String domain) {
     }
 
-    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final JsonBodies bodies = new JsonBodies();
+    final ObjectMapper json = bodies.mapper;
     private final Map<PathTemplate, List<Registered>> routes = new ConcurrentSkipListMap<>();
 
     /** A route that was registered and is gone, by "METHOD template"; {@code bundle} registered it. */
@@ -98,11 +87,11 @@ public final class ApiServlet extends HttpServlet {
     volatile Webhooks webhooks;
 
     /** Body of {@code POST /webhooks}. */
-    public record WebhookBody(String url, String branch, List<String> types) {
+    public record WebhookBody(@MaxLength(2000) String url, @MaxLength(64) String branch, @MaxLength(64) List<String> types) {
     }
 
     /** Body of {@code POST /devices}. */
-    public record DeviceBody(String name, String role) {
+    public record DeviceBody(@MaxLength(40) String name, @MaxLength(16) String role) {
     }
 
     /** What {@code GET /capabilities} answers: the Talon domains installed now, so a UI shows only those. */
@@ -275,12 +264,17 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        String instance = "/api/v1" + path;
+        // the path as sent, still encoded: "%2F" stays inside its segment, nothing is trimmed
+        String raw = req.getRequestURI() == null ? "" : req.getRequestURI();
+        String base = req.getContextPath() + req.getServletPath();
+        String rawPath = raw.startsWith(base) ? raw.substring(base.length()) : null;
+        String instance = JsonBodies.echo("/api/v1" + (rawPath == null ? "" : rawPath));
         try {
-            dispatch(req, resp, path);
+            if (rawPath == null) throw new WebProblem(404, "resource.unknown", JsonBodies.echo(raw));
+            dispatch(req, resp, rawPath, RequestTarget.parse(rawPath, req.getQueryString()));
         } catch (ApiProblem p) {
             if (p instanceof RetryLater) resp.setHeader("Retry-After", "1");
+            if (p instanceof WebProblem w && w.retryAfterSeconds() > 0) resp.setHeader("Retry-After", String.valueOf(w.retryAfterSeconds()));
             Problems.write(json, resp, p, Messages.locale(req), instance);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Request " + req.getMethod() + " " + instance + " failed", e);
@@ -299,19 +293,20 @@ public final class ApiServlet extends HttpServlet {
             long total = 0;
             int n;
             while (total < DRAIN_LIMIT && (n = in.read(sink)) > 0) total += n;
-        } catch (IOException | IllegalStateException ignored) {
-            // the client went away, or the body was read as a reader
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away, its framing is broken, or the body was read as a reader
         }
     }
 
-    private void dispatch(HttpServletRequest req, HttpServletResponse resp, String path) throws Exception {
-        List<String> segments = PathTemplate.split(path);
+    private void dispatch(HttpServletRequest req, HttpServletResponse resp, String rawPath, RequestTarget target) throws Exception {
+        List<String> segments = target.segments;
+        String path = JsonBodies.echo(rawPath.isEmpty() ? "/" : rawPath);
         Map<String, String> stream = EVENTS.match(segments);
-        if (stream != null && "GET".equalsIgnoreCase(req.getMethod())) {
+        if (stream != null && "GET".equals(req.getMethod())) {
             Authenticator.Caller caller = requireRoles(req, resp, ANY_LOGIN, path, "GET");
             EventStreams s = streams;
             if (s == null) throw restarting("restarting.stream");
-            s.open(req, resp, stream.get("branch"));
+            s.open(req, resp, stream.get("branch"), caller.user(), target.query);
             return;
         }
         Registered found = null;
@@ -322,7 +317,8 @@ public final class ApiServlet extends HttpServlet {
             if (v == null) continue;
             for (Registered r : e.getValue()) {
                 allowed.add(r.spec.method());
-                if (found == null && r.spec.method().equalsIgnoreCase(req.getMethod())) {
+                // methods are case-sensitive (RFC 9110): "get" is not GET
+                if (found == null && r.spec.method().equals(req.getMethod())) {
                     found = r;
                     vars = v;
                 }
@@ -343,7 +339,9 @@ public final class ApiServlet extends HttpServlet {
         }
         Authenticator.Caller caller = requireRoles(req, resp, found.spec.roles(), path, found.spec.method());
         byte[] body = readBody(req, found.spec.requestType() != null);
-        Request r = new Request(req, vars, body, caller);
+        // a body the route declares is read and checked before the route runs, whether or not it looks at it
+        Object parsed = body.length > 0 && found.spec.requestType() != null ? bodies.read(body, found.spec.requestType()) : null;
+        Request r = new Request(req, vars, body, parsed, caller, target.query);
         Reply reply = found.route.handle(r);
         resp.setStatus(reply.status());
         reply.headers().forEach(resp::setHeader);
@@ -389,15 +387,37 @@ public final class ApiServlet extends HttpServlet {
         long declared = req.getContentLengthLong();
         try (InputStream in = req.getInputStream()) {
             if (declared > MAX_BODY) throw tooLarge(in);
-            byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) throw tooLarge(in);
-            if (wanted) {
-                String type = req.getContentType();
-                if (b.length > 0 && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
-                    throw new WebProblem(415, "media.unsupported");
-                }
+            byte[] b;
+            try {
+                b = in.readNBytes(MAX_BODY + 1);
+            } catch (IOException | RuntimeException e) {
+                // a broken chunked framing, a body shorter than its Content-Length, a reset
+                throw new WebProblem(400, "body.unreadable");
             }
+            if (b.length > MAX_BODY) throw tooLarge(in);
+            if (wanted && b.length > 0) checkJsonType(req.getContentType());
             return b;
+        }
+    }
+
+    /**
+     * Exactly {@code application/json}, with no parameter but {@code charset=utf-8}: not
+     * {@code application/jsonx}, not {@code application/json-patch+json} (another format), not
+     * JSON in another character set.
+     */
+    static void checkJsonType(String contentType) {
+        if (contentType == null) throw new WebProblem(415, "media.unsupported");
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) throw new WebProblem(415, "media.unsupported");
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip();
+            int eq = param.indexOf('=');
+            String name = eq < 0 ? param : param.substring(0, eq).strip();
+            String value = eq < 0 ? "" : param.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+            if (!name.equalsIgnoreCase("charset") || !value.equalsIgnoreCase("utf-8")) {
+                throw new WebProblem(415, "media.charset", JsonBodies.echo(param));
+            }
         }
     }
 
@@ -411,7 +431,7 @@ public final class ApiServlet extends HttpServlet {
             byte[] sink = new byte[8192];
             int n;
             while (skipped < DRAIN_LIMIT && (n = in.read(sink)) > 0) skipped += n;
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // the client went away; nothing to answer
         }
         return new WebProblem(413, "body.tooLarge", String.valueOf(MAX_BODY));
@@ -423,13 +443,18 @@ public final class ApiServlet extends HttpServlet {
         private final HttpServletRequest req;
         private final Map<String, String> vars;
         private final byte[] body;
+        private final Object parsed;
         private final Authenticator.Caller caller;
+        private final Map<String, String> query;
 
-        Request(HttpServletRequest req, Map<String, String> vars, byte[] body, Authenticator.Caller caller) {
+        Request(HttpServletRequest req, Map<String, String> vars, byte[] body, Object parsed, Authenticator.Caller caller,
+                Map<String, String> query) {
             this.req = req;
             this.vars = vars;
             this.body = body;
+            this.parsed = parsed;
             this.caller = caller;
+            this.query = query;
         }
 
         @Override
@@ -439,7 +464,7 @@ public final class ApiServlet extends HttpServlet {
 
         @Override
         public Optional<String> query(String name) {
-            return Optional.ofNullable(req.getParameter(name));
+            return Optional.ofNullable(query.get(name));
         }
 
         @Override
@@ -450,23 +475,13 @@ public final class ApiServlet extends HttpServlet {
         @Override
         public <T> T body(Class<T> type) {
             if (body.length == 0) throw new WebProblem(400, "body.missing");
-            try {
-                T value = json.readValue(body, type);
-                if (value == null) throw new WebProblem(400, "body.null");
-                return value;
-            } catch (UnrecognizedPropertyException e) {
-                throw new WebProblem(400, "field.unknown", e.getPropertyName(),
-                        e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
-            } catch (InvalidFormatException e) {
-                throw new WebProblem(400, "field.wrongValue", fieldPath(e), String.valueOf(e.getValue()));
-            } catch (MismatchedInputException e) {
-                throw new WebProblem(400, "field.wrongType", fieldPath(e));
-            } catch (JsonProcessingException e) {
-                // Jackson's own description of the syntax error stays English
-                throw new WebProblem(400, "json.invalid", e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new WebProblem(400, "body.unreadable");
-            }
+            if (parsed != null && type.isInstance(parsed)) return type.cast(parsed);
+            return bodies.read(body, type);
+        }
+
+        @Override
+        public boolean hasBody() {
+            return body.length > 0;
         }
 
         @Override
@@ -484,12 +499,5 @@ public final class ApiServlet extends HttpServlet {
         public Locale locale() {
             return Messages.locale(req);
         }
-    }
-
-    /** The field's path in the body, or "(body)" in the caller's language for the body as a whole. */
-    private static Object fieldPath(MismatchedInputException e) {
-        String p = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return p.isEmpty() ? new Messages.Key("field.body") : p;
     }
 }

@@ -3,18 +3,22 @@ package org.talon.web.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.servlet.AsyncContext;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
@@ -25,7 +29,15 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.talon.event.api.BranchDirectory;
 import org.talon.event.api.DomainEvent;
 import org.talon.event.api.EventListener;
 import org.talon.event.api.EventLog;
@@ -35,15 +47,47 @@ import org.talon.event.api.EventLog;
  * client that reconnects with {@code Last-Event-ID} first gets exactly what it missed from the
  * log and then the live events, none twice. A comment line every 15 s keeps proxies from
  * closing the connection and finds dead clients.
+ *
+ * <p>A stream costs bounded memory however it ends: the log is replayed in batches of
+ * {@value #REPLAY_BATCH}, the next batch read only once the connection took the last one, by a
+ * small pool of replay threads (never the container's request threads, which would each read
+ * the database at once); a stream more than {@value #MAX_BACKLOG} bytes behind, or any large
+ * stream while all streams together hold more than {@value #TOTAL_BACKLOG} bytes, is closed
+ * (it resumes with Last-Event-ID). Each caller may hold a limited number of streams.
  */
-@Component(service = EventStreams.class)
+@Component(service = EventStreams.class, configurationPid = EventStreams.PID)
+@Designate(ocd = EventStreams.Config.class)
 public final class EventStreams {
+    static final String PID = "org.talon.web.streams";
     static final long HEARTBEAT_SECONDS = 15;
-    static final int REPLAY_BATCH = 500;
+    static final int REPLAY_BATCH = 200;
+    static final int MAX_BACKLOG = 256 * 1024;
+    static final long TOTAL_BACKLOG = 48L * 1024 * 1024;
+    /** Live events held for a stream still replaying; beyond, they are dropped and read from the log instead. */
+    static final int MAX_PENDING = 1000;
+    private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONNECTED = ": connected\n\n".getBytes(StandardCharsets.UTF_8);
+
+    @ObjectClassDefinition(name = "Talon event streams", description = "Limits of the Server-Sent Event streams of /api/v1/branches/{branch}/events")
+    public @interface Config {
+        @AttributeDefinition(name = "Streams per caller", description = "How many streams one login (user or device token) may hold at once; one more is refused with 429")
+        int maxPerCaller() default 20;
+
+        @AttributeDefinition(name = "Streams in all", description = "How many streams the server holds at once; one more is refused with 503")
+        int maxTotal() default 10_000;
+
+        @AttributeDefinition(name = "Replay threads", description = "How many streams read their replay from the database at the same moment")
+        int replayThreads() default 2;
+    }
 
     private final EventLog log;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicLong backlogBytes = new AtomicLong();
+    private volatile int maxPerCaller;
+    private volatile int maxTotal;
     /**
      * Live events are written to the streams by a few fan-out threads, each with its own share
      * of the subscribers, so one event reaches thousands of displays in parallel and the event
@@ -51,13 +95,12 @@ public final class EventStreams {
      */
     private final Shard[] shards;
     private final AtomicInteger nextShard = new AtomicInteger();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "talon-sse-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
-
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "talon-sse-heartbeat"));
+    private final ExecutorService replays;
     private final ServiceRegistration<EventListener> listener;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile BranchDirectory branches;
 
     /** An event as every stream sends it: encoded once, not once per subscriber. */
     record Frame(DomainEvent event, byte[] bytes) {
@@ -68,11 +111,15 @@ public final class EventStreams {
     }
 
     @Activate
-    public EventStreams(@Reference EventLog log, BundleContext context) {
+    public EventStreams(@Reference EventLog log, BundleContext context, Config config) {
         this.log = log;
-        int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        shards = new Shard[n];
-        for (int i = 0; i < n; i++) {
+        modified(config);
+        int threads = Math.max(1, Math.min(8, config.replayThreads()));
+        AtomicInteger n = new AtomicInteger();
+        this.replays = Executors.newFixedThreadPool(threads, r -> daemon(r, "talon-sse-replay-" + n.incrementAndGet()));
+        int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        shards = new Shard[cores];
+        for (int i = 0; i < cores; i++) {
             shards[i] = new Shard(i);
             shards[i].thread.start();
         }
@@ -80,6 +127,18 @@ public final class EventStreams {
         // Registered by hand, not as this component's service: the event log binds its listeners
         // while it activates, and a listener component that needs the event log would be a cycle.
         this.listener = context.registerService(EventListener.class, this::onEvent, null);
+    }
+
+    @Modified
+    void modified(Config config) {
+        maxPerCaller = Math.max(1, config.maxPerCaller());
+        maxTotal = Math.max(1, config.maxTotal());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Deactivate
@@ -90,47 +149,97 @@ public final class EventStreams {
             // gone with the bundle
         }
         heartbeat.shutdownNow();
+        replays.shutdownNow();
         for (Shard sh : shards) sh.stop();
         subscribers.values().forEach(set -> set.forEach(Subscriber::close));
         subscribers.clear();
     }
 
-    /** Starts a stream for the request; returns at once, the connection stays open. */
-    void open(HttpServletRequest req, HttpServletResponse resp, String branch) throws IOException {
+    /**
+     * Starts a stream for the request; returns at once, the connection stays open. Refuses an
+     * unknown branch (404), a bad {@code Last-Event-ID} or {@code from} (400), a caller over its
+     * stream limit (429) and a server full of streams (503).
+     */
+    void open(HttpServletRequest req, HttpServletResponse resp, String branch, String caller, Map<String, String> query)
+            throws IOException {
+        BranchDirectory directory = branches;
+        if (directory == null) throw new ApiServlet.RetryLater("restarting.branches");
+        if (!directory.exists(branch)) throw new WebProblem(404, "stream.branchUnknown", JsonBodies.echo(branch));
         long after = 0;
+        boolean fromNow = false;
         String last = req.getHeader("Last-Event-ID");
-        if (last == null) last = req.getParameter("lastEventId");
-        if (last != null && !last.isBlank()) {
-            try {
-                after = Long.parseLong(last.strip());
-            } catch (NumberFormatException e) {
-                throw new WebProblem(400, "stream.lastEventIdNumber", last);
-            }
-            if (after < 0) throw new WebProblem(400, "stream.lastEventIdNegative");
+        if (last == null) last = query.get("lastEventId");
+        if (last != null && !last.isEmpty()) {
+            // digits only: no sign, no spaces, no more than a long holds
+            if (!last.matches("[0-9]{1,18}")) throw new WebProblem(400, "stream.lastEventIdNumber", JsonBodies.echo(last));
+            after = Long.parseLong(last);
         } else {
-            String from = req.getParameter("from");
+            String from = query.get("from");
             if ("now".equals(from)) {
-                // a display that shows only what happens from now on: no replay of the day so far
-                after = log.lastSequence(branch);
+                fromNow = true;
             } else if (from != null && !from.equals("start")) {
-                throw new WebProblem(400, "stream.from", from);
+                throw new WebProblem(400, "stream.from", JsonBodies.echo(from));
             }
         }
-        resp.setStatus(200);
-        resp.setContentType("text/event-stream");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-cache");
-        resp.setHeader("X-Accel-Buffering", "no");
-        AsyncContext async = req.startAsync();
-        async.setTimeout(0);
-        Subscriber s = new Subscriber(branch, async, after, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
-        subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
-        s.shard.members.add(s);
-        // Non-blocking output: a fan-out thread only hands bytes to Jetty and goes on to the next
-        // display; a blocking write per display per event held each event ~25 us per display.
-        s.out = resp.getOutputStream();
-        s.out.setWriteListener(s);
-        s.replayStep();
+        String who = caller == null ? "" : caller;
+        AtomicInteger mine = perCaller.computeIfAbsent(who, k -> new AtomicInteger());
+        if (mine.incrementAndGet() > maxPerCaller) {
+            mine.decrementAndGet();
+            throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(who), String.valueOf(maxPerCaller)).retryAfter(5);
+        }
+        if (total.incrementAndGet() > maxTotal) {
+            total.decrementAndGet();
+            mine.decrementAndGet();
+            throw new WebProblem(503, "stream.full", String.valueOf(maxTotal)).retryAfter(5);
+        }
+        boolean counted = true;
+        try {
+            long lastInLog = log.lastSequence(branch);
+            Frame reset = null;
+            if (fromNow) {
+                // a display that shows only what happens from now on: no replay of the day so far
+                after = lastInLog;
+            } else if (after > lastInLog) {
+                // An id the log never reached (a display kept it from before a database restore):
+                // it would wait for events that come under other numbers. The stream restarts after
+                // the log's last event and says so first, so the client reloads what it shows.
+                reset = new Frame(null, ("id: " + lastInLog + "\nevent: StreamReset\ndata: {\"reason\":\"lastEventIdAheadOfLog\","
+                        + "\"lastEventId\":" + after + ",\"lastSequence\":" + lastInLog + "}\n\n").getBytes(StandardCharsets.UTF_8));
+                after = lastInLog;
+            }
+            resp.setStatus(200);
+            resp.setContentType("text/event-stream");
+            resp.setCharacterEncoding("UTF-8");
+            resp.setHeader("Cache-Control", "no-cache");
+            resp.setHeader("X-Accel-Buffering", "no");
+            // the status line and headers go out now, not with the first event (up to 15 s later)
+            resp.getOutputStream().write(CONNECTED);
+            resp.flushBuffer();
+            AsyncContext async = req.startAsync();
+            async.setTimeout(0);
+            Subscriber s = new Subscriber(branch, who, async, after, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
+            counted = false; // from here the subscriber's close() gives its place back
+            try {
+                subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
+                s.shard.members.add(s);
+                synchronized (s) {
+                    if (reset != null) s.enqueue(reset.bytes);
+                    s.replayMore = true;
+                }
+                // Non-blocking output: a fan-out thread only hands bytes to Jetty and goes on to the next
+                // display; a blocking write per display per event held each event ~25 us per display.
+                s.out = resp.getOutputStream();
+                s.out.setWriteListener(s);
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        } finally {
+            if (counted) {
+                total.decrementAndGet();
+                mine.decrementAndGet();
+            }
+        }
     }
 
     void onEvent(DomainEvent event) {
@@ -141,7 +250,7 @@ public final class EventStreams {
     }
 
     int subscriberCount() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
+        return total.get();
     }
 
     private void beat() {
@@ -157,8 +266,7 @@ public final class EventStreams {
         volatile boolean running = true;
 
         Shard(int i) {
-            thread = new Thread(this, "talon-sse-" + i);
-            thread.setDaemon(true);
+            thread = daemon(this, "talon-sse-" + i);
         }
 
         void stop() {
@@ -187,48 +295,69 @@ public final class EventStreams {
     }
 
     /**
-     * One stream. Frames wait in its outbox until Jetty can take them; a display that falls
-     * more than {@link #MAX_BACKLOG} bytes behind is closed (it reconnects with Last-Event-ID and
-     * is replayed from the log, batch by batch as its connection drains).
+     * One stream. Frames wait in its outbox until Jetty can take them. While it replays, live
+     * events wait in {@code pending} (at most {@link #MAX_PENDING}; beyond, the replay simply
+     * reads them from the log too).
      */
     private final class Subscriber implements WriteListener {
-        static final int MAX_BACKLOG = 1 << 20;
         final String branch;
+        final String caller;
         final AsyncContext async;
         final Shard shard;
-        ServletOutputStream out;
-        /** Events that arrived live while the replay was still running. */
-        final Queue<Frame> pending = new ArrayDeque<>();
+        volatile ServletOutputStream out;
+        final ArrayDeque<Frame> pending = new ArrayDeque<>();
         final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
         int backlog;
         boolean unflushed;
         long lastSent;
         boolean replaying = true;
+        /** The next replay batch is due once the outbox is written. */
         boolean replayMore;
+        /** A replay batch is being read now (on a replay thread). */
+        boolean reading;
+        /** Live events were dropped from pending: the replay must read once more before it ends. */
+        boolean pendingDropped;
         boolean closed;
 
-        Subscriber(String branch, AsyncContext async, long after, Shard shard) {
+        Subscriber(String branch, String caller, AsyncContext async, long after, Shard shard) {
             this.branch = branch;
+            this.caller = caller;
             this.async = async;
             this.lastSent = after;
             this.shard = shard;
         }
 
-        /** Replays one batch from the log; the next one follows once this one is written. */
-        synchronized void replayStep() {
-            if (closed) return;
-            List<DomainEvent> batch = log.read(branch, lastSent, REPLAY_BATCH);
-            for (DomainEvent e : batch) send(Frame.of(e));
-            if (batch.size() < REPLAY_BATCH) {
-                // caught up with the log; live events that came meanwhile follow in order
-                Frame f;
-                while ((f = pending.poll()) != null) send(f);
-                replaying = false;
-                replayMore = false;
-            } else {
-                replayMore = true;
+        /** Reads one batch from the log, on a replay thread, without holding this stream's lock. */
+        void replayStep() {
+            long from;
+            synchronized (this) {
+                if (closed) return;
+                from = lastSent;
+                pendingDropped = false;
             }
-            pump();
+            List<DomainEvent> batch;
+            try {
+                batch = log.read(branch, from, REPLAY_BATCH);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Stream of branch " + branch + ": the log could not be read; closing, the client resumes", e);
+                close();
+                return;
+            }
+            synchronized (this) {
+                reading = false;
+                if (closed) return;
+                for (DomainEvent e : batch) send(Frame.of(e));
+                if (batch.size() < REPLAY_BATCH && !pendingDropped) {
+                    // caught up with the log; live events that came meanwhile follow in order
+                    Frame f;
+                    while ((f = pending.poll()) != null) send(f);
+                    replaying = false;
+                    replayMore = false;
+                } else {
+                    replayMore = true;
+                }
+                pump();
+            }
         }
 
         synchronized void live(List<Frame> frames) {
@@ -241,8 +370,14 @@ public final class EventStreams {
                         queued = true;
                     }
                 } else if (f.event.branch().equals(branch)) {
-                    if (replaying) pending.add(f);
-                    else queued |= send(f);
+                    if (!replaying) {
+                        queued |= send(f);
+                    } else if (pending.size() < MAX_PENDING) {
+                        pending.add(f);
+                    } else {
+                        pending.clear();
+                        pendingDropped = true;
+                    }
                 }
             }
             if (queued) pump();
@@ -257,9 +392,11 @@ public final class EventStreams {
         }
 
         private void enqueue(byte[] bytes) {
+            if (closed) return;
             outbox.add(bytes);
             backlog += bytes.length;
-            if (backlog > MAX_BACKLOG) close();
+            long all = backlogBytes.addAndGet(bytes.length);
+            if (backlog > MAX_BACKLOG || (all > TOTAL_BACKLOG && backlog > MAX_BACKLOG / 4)) close();
         }
 
         /** Hands Jetty what it can take now; the rest when it calls {@link #onWritePossible}. */
@@ -270,14 +407,20 @@ public final class EventStreams {
                     byte[] b = outbox.poll();
                     if (b != null) {
                         backlog -= b.length;
+                        backlogBytes.addAndGet(-b.length);
                         out.write(b);
                         unflushed = true;
                     } else if (unflushed) {
                         unflushed = false;
                         out.flush();
-                    } else if (replayMore) {
+                    } else if (replayMore && !reading) {
                         replayMore = false;
-                        replayStep();
+                        reading = true;
+                        try {
+                            replays.execute(this::replayStep);
+                        } catch (RejectedExecutionException stopping) {
+                            close();
+                        }
                         return;
                     } else {
                         return;
@@ -301,10 +444,16 @@ public final class EventStreams {
         synchronized void close() {
             if (closed) return;
             closed = true;
+            backlogBytes.addAndGet(-backlog);
+            backlog = 0;
             outbox.clear();
+            pending.clear();
             shard.members.remove(this);
             Set<Subscriber> set = subscribers.get(branch);
             if (set != null) set.remove(this);
+            total.decrementAndGet();
+            AtomicInteger mine = perCaller.get(caller);
+            if (mine != null) mine.decrementAndGet();
             try {
                 async.complete();
             } catch (IllegalStateException ignored) {

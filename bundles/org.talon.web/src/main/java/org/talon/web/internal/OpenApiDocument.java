@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.talon.web.api.MaxLength;
 import org.talon.web.api.Role;
 import org.talon.web.api.RouteSpec;
 
@@ -89,10 +90,27 @@ final class OpenApiDocument {
         if (!schemas.containsKey(name)) {
             schemas.put(name, Map.of());
             Map<String, Object> props = new LinkedHashMap<>();
-            for (RecordComponent c : type.getRecordComponents()) props.put(c.getName(), schema(c.getGenericType(), schemas));
+            for (RecordComponent c : type.getRecordComponents()) {
+                Map<String, Object> schema = schema(c.getGenericType(), schemas);
+                MaxLength max = c.getAnnotation(MaxLength.class);
+                if (max != null) schema = withMaxLength(schema, max.value());
+                props.put(c.getName(), schema);
+            }
             schemas.put(name, Map.of("type", "object", "additionalProperties", false, "properties", props));
         }
         return Map.of("$ref", "#/components/schemas/" + name);
+    }
+
+    /** A text field's limit ({@link MaxLength}) as {@code maxLength}, on a list's items for a list. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withMaxLength(Map<String, Object> schema, int max) {
+        Map<String, Object> out = new LinkedHashMap<>(schema);
+        if ("array".equals(schema.get("type")) && schema.get("items") instanceof Map<?, ?> items) {
+            out.put("items", withMaxLength((Map<String, Object>) items, max));
+        } else if ("string".equals(schema.get("type"))) {
+            out.put("maxLength", max);
+        }
+        return out;
     }
 
     private static Map<String, Object> schema(Type t, Map<String, Object> schemas) {

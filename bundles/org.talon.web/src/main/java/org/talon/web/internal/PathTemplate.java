@@ -29,7 +29,11 @@ final class PathTemplate implements Comparable<PathTemplate> {
         Map<String, String> vars = new HashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String t = segments.get(i);
-            if (t.startsWith("{") && t.endsWith("}")) vars.put(t.substring(1, t.length() - 1), path.get(i));
+            if (t.startsWith("{") && t.endsWith("}")) {
+                // an empty segment is no id: "/branches//queues" names no branch
+                if (path.get(i).isEmpty()) return null;
+                vars.put(t.substring(1, t.length() - 1), path.get(i));
+            }
             else if (!t.equals(path.get(i))) return null;
         }
         return vars;

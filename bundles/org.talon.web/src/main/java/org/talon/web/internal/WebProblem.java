@@ -12,11 +12,22 @@ public class WebProblem extends ApiProblem {
 
     private final String key;
     private final transient Object[] args;
+    private int retryAfterSeconds;
 
     public WebProblem(int status, String key, Object... args) {
         super(status, Messages.text(Locale.ROOT, "title." + status), Messages.text(Locale.ROOT, key, args));
         this.key = key;
         this.args = args.clone();
+    }
+
+    /** Tells the client to come back after this many seconds (a {@code Retry-After} header). */
+    WebProblem retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String key() {

@@ -1,5 +1,8 @@
 package org.talon.web.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +34,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talon.event.api.BranchDirectory;
 import org.talon.event.api.DomainEvent;
 import org.talon.event.api.EventLog;
 
@@ -57,6 +64,9 @@ public final class Webhooks {
     }
 
     private final ConfigurationAdmin config;
+    private final ObjectMapper json = JsonBodies.strictMapper();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile BranchDirectory branches;
     private final EventLog log;
     private final Path positions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,22 +90,26 @@ public final class Webhooks {
         running.clear();
     }
 
+    static final int MAX_TYPES = 64;
+
     public NewSubscription create(String url, String branch, List<String> types) throws Exception {
         URI uri;
         try {
-            uri = URI.create(url == null ? "" : url.strip());
+            uri = URI.create(url == null ? "" : url);
         } catch (IllegalArgumentException e) {
-            throw new WebProblem(400, "webhook.urlInvalid", url);
+            throw new WebProblem(400, "webhook.urlInvalid", JsonBodies.echo(url));
         }
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
             throw new WebProblem(400, "webhook.urlScheme");
         }
-        if (branch == null || !branch.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new WebProblem(400, "webhook.branch");
-        }
-        List<String> wanted = types == null ? List.of() : types.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (branch == null || branch.isEmpty()) throw new WebProblem(400, "webhook.branch");
+        BranchDirectory directory = branches;
+        if (directory == null) throw new ApiServlet.RetryLater("restarting.branches");
+        if (!directory.exists(branch)) throw new WebProblem(400, "webhook.branchUnknown", JsonBodies.echo(branch));
+        List<String> wanted = types == null ? List.of() : List.copyOf(types);
+        if (wanted.size() > MAX_TYPES) throw new WebProblem(400, "webhook.tooManyTypes", MAX_TYPES);
         for (String t : wanted) {
-            if (!t.matches("[A-Za-z]{1,64}")) throw new WebProblem(400, "webhook.type", t);
+            if (t == null || !t.matches("[A-Za-z]{1,64}")) throw new WebProblem(400, "webhook.type", JsonBodies.echo(String.valueOf(t)));
         }
         byte[] raw = new byte[12];
         RANDOM.nextBytes(raw);
@@ -229,9 +243,13 @@ public final class Webhooks {
         }
 
         private void deliver(DomainEvent e) throws Exception {
-            String json = "{\"sequence\":" + e.sequence() + ",\"branch\":\"" + e.branch() + "\",\"type\":\"" + e.type()
-                    + "\",\"time\":\"" + e.time() + "\",\"payload\":" + e.payload() + "}";
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            ObjectNode n = json.createObjectNode();
+            n.put("sequence", e.sequence());
+            n.put("branch", e.branch());
+            n.put("type", e.type());
+            n.put("time", e.time().toString());
+            n.putRawValue("payload", new RawValue(e.payload()));
+            byte[] body = json.writeValueAsBytes(n);
             HttpRequest req = HttpRequest.newBuilder(URI.create(s.url())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("X-Talon-Event", e.type())
                     .header("X-Talon-Delivery", s.id() + "-" + e.sequence()).header("X-Talon-Signature", sign(secret, body))

@@ -119,10 +119,12 @@ class MessagesTest {
         assertEquals("Ресурс API /no/such/thing не найден.", p.detail(RU));
         assertEquals("Nie ma zasobu API /no/such/thing", p.detail(PL));
         assertEquals("There is no API resource /no/such/thing", p.detail(Locale.ENGLISH));
-        assertEquals("Поле '(тело запроса)' имеет неверный тип или отсутствует.",
-                new WebProblem(400, "field.wrongType", new Messages.Key("field.body")).detail(RU));
-        assertEquals("Field '(body)' has the wrong type or is missing.",
-                new WebProblem(400, "field.wrongType", new Messages.Key("field.body")).getMessage());
+        assertEquals("Поле '(тело запроса)' должно быть объектом.",
+                new WebProblem(400, "field.wrongType", new Messages.Key("field.body"), new Messages.Key("type.object")).detail(RU));
+        assertEquals("Pole 'operator' musi być tekstem.",
+                new WebProblem(400, "field.wrongType", "operator", new Messages.Key("type.string")).detail(PL));
+        assertEquals("Field '(body)' must be an object.",
+                new WebProblem(400, "field.wrongType", new Messages.Key("field.body"), new Messages.Key("type.object")).getMessage());
     }
 
     @Test
@@ -133,7 +135,7 @@ class MessagesTest {
         assertEquals("Bad request", Messages.title(Locale.ENGLISH, 400, "Bad request"));
         assertEquals("Booking window closed", Messages.title(RU, 409, "Booking window closed"), "a route's own title");
         assertEquals("I'm a teapot", Messages.title(RU, 418, "I'm a teapot"), "a status without a standard title");
-        for (int status : new int[] {400, 401, 403, 404, 405, 409, 413, 415, 500, 503}) {
+        for (int status : new int[] {400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503}) {
             String en = Messages.text(Locale.ENGLISH, "title." + status);
             assertNotEquals("title." + status, en);
             assertNotEquals(en, Messages.title(RU, status, en));
