@@ -25,13 +25,27 @@ public final class Bench implements AutoCloseable {
      * @param onPostgres true: a fresh PostgreSQL server of its own instead of the embedded H2
      */
     public Bench(Path distribution, Path dir, int counters, boolean onPostgres) throws Exception {
+        this(distribution, dir, counters, onPostgres, t -> {
+        });
+    }
+
+    /** A setting an integrator makes before the first start (a .cfg file, a user). */
+    public interface Setup {
+        void apply(TalonProcess t) throws Exception;
+    }
+
+    /** @param setup applied to the unpacked distribution before it starts */
+    public Bench(Path distribution, Path dir, int counters, boolean onPostgres, Setup setup) throws Exception {
         Postgres pg = null;
         TalonProcess t = null;
         try {
             if (onPostgres) pg = Postgres.start();
             t = new TalonProcess(distribution, dir, PASSWORD);
             t.demoCounters(counters);
+            // one display token stands for the many screens of a run: let it hold as many streams
+            t.setProperty("etc/org.talon.web.streams.cfg", "maxPerCaller", "20000");
             if (pg != null) t.usePostgres(pg.url("talon"));
+            setup.apply(t);
             long t0 = System.nanoTime();
             t.start(java.util.Map.of("TALON_ADMIN_PASSWORD", PASSWORD));
             bootToFirstTicketMillis = awaitFirstTicket(t, t0);

@@ -50,6 +50,15 @@ import java.util.function.Consumer;
  * [--short] [--outage N] [--requests N]}; the exit code is 0 only if every selected run passed.
  */
 public final class Reliability {
+    /** The runs, in the order {@code all} plays them. */
+    public static final List<String> RUNS = List.of("kill9", "postgres", "update", "malformed", "adversary", "churn");
+    /** Logins of every staff role the adversary and churn runs add before the first start. */
+    static final String STAFF_USERS = "mia = Mia-Secret-1,manager\nanna = Anna-Secret-1,operator\nrita = Rita-Secret-1,reception\n";
+    /** The stream churn passes only if RSS is back under this afterwards (issue 9). */
+    static final long CHURN_RSS_LIMIT_MIB = 450;
+    /** ... and direct buffer memory stayed under this throughout (it reached the JVM's 239 MB limit before). */
+    static final long CHURN_DIRECT_LIMIT_MIB = 64;
+
     /** Implementation bundles updated by the update run, in this order. */
     public static final List<String> UPDATED_BUNDLES = List.of("org.talon.event", "org.talon.queue", "org.talon.web");
     /** The engine answers 503 after this long at the latest (QueueEngine.COMMAND_TIMEOUT_SECONDS). */
@@ -62,14 +71,15 @@ public final class Reliability {
      * @param outageSeconds  how long PostgreSQL stays down
      * @param malformed      how many bad requests the malformed run sends
      */
-    public record Settings(double seconds, int outageSeconds, int malformed) {
+    public record Settings(double seconds, int outageSeconds, int malformed, int adversaryRounds, int churnRounds, int churnStreams,
+            int churnEvents) {
         public static Settings full() {
-            return new Settings(20, 30, 10_000);
+            return new Settings(20, 30, 10_000, 5, 10, 200, 20_000);
         }
 
         /** What CI runs: short loads, the same 30 s outage, 2,000 bad requests. */
         public static Settings shortForm() {
-            return new Settings(3, 30, 2_000);
+            return new Settings(3, 30, 2_000, 1, 3, 200, 20_000);
         }
     }
 
@@ -126,16 +136,20 @@ public final class Reliability {
             if (shortForm) s = Settings.shortForm();
             s = new Settings(Double.parseDouble(options.getOrDefault("seconds", String.valueOf(s.seconds()))),
                     Integer.parseInt(options.getOrDefault("outage", String.valueOf(s.outageSeconds()))),
-                    Integer.parseInt(options.getOrDefault("requests", String.valueOf(s.malformed()))));
-            options.keySet().removeAll(List.of("seconds", "outage", "requests"));
+                    Integer.parseInt(options.getOrDefault("requests", String.valueOf(s.malformed()))),
+                    Integer.parseInt(options.getOrDefault("adversary-rounds", String.valueOf(s.adversaryRounds()))),
+                    Integer.parseInt(options.getOrDefault("rounds", String.valueOf(s.churnRounds()))),
+                    Integer.parseInt(options.getOrDefault("streams", String.valueOf(s.churnStreams()))),
+                    Integer.parseInt(options.getOrDefault("events", String.valueOf(s.churnEvents()))));
+            options.keySet().removeAll(List.of("seconds", "outage", "requests", "adversary-rounds", "rounds", "streams", "events"));
             if (!options.isEmpty()) throw new IllegalArgumentException("unknown options " + options.keySet());
-            if (!List.of("kill9", "postgres", "update", "malformed", "all").contains(which)) {
+            if (!RUNS.contains(which) && !which.equals("all")) {
                 throw new IllegalArgumentException("no run " + which);
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: distribution/bench/run reliability [kill9|postgres|update|malformed|all] [--seconds N] [--short]"
-                    + " [--outage N] [--requests N]");
+            System.err.println("usage: distribution/bench/run reliability [kill9|postgres|update|malformed|adversary|churn|all] [--short]"
+                    + " [--seconds N] [--outage N] [--requests N] [--adversary-rounds N] [--rounds N] [--streams N] [--events N]");
             System.exit(2);
             return;
         }
@@ -144,7 +158,7 @@ public final class Reliability {
         Reliability r = new Reliability(dist, work, Path.of(System.getProperty("talon.bundles", bundlesOf(dist).toString())),
                 line -> System.out.println(line));
         List<Outcome> outcomes = new ArrayList<>();
-        for (String run : which.equals("all") ? List.of("kill9", "postgres", "update", "malformed") : List.of(which)) {
+        for (String run : which.equals("all") ? RUNS : List.of(which)) {
             Outcome o = r.run(run, s);
             System.out.println(o.describe());
             outcomes.add(o);
@@ -163,6 +177,8 @@ public final class Reliability {
                 case "postgres" -> postgres(r, s);
                 case "update" -> update(r, s);
                 case "malformed" -> malformed(r, s);
+                case "adversary" -> adversary(r, s);
+                case "churn" -> churn(r, s);
                 default -> throw new IllegalArgumentException("no run " + name);
             }
         } catch (Exception e) {
@@ -421,6 +437,243 @@ public final class Reliability {
             run.check(caps.statusCode() == 200 && caps.body().contains("\"queue\""), "not healthy afterwards: GET /capabilities "
                     + caps.statusCode() + " " + caps.body());
             run.check(issued.statusCode() == 201, "no ticket afterwards: " + issued.statusCode() + " " + issued.body());
+        }
+    }
+
+    /**
+     * The generated adversarial requests of {@link Adversary} over every route and field of the
+     * server's OpenAPI document, with every role: no failure, nothing stored changed, healthy after.
+     */
+    void adversary(Run run, Settings s) throws Exception {
+        try (Bench b = new Bench(distribution, work.resolve("adversary"), 4, false,
+                t -> Files.writeString(t.home.resolve("etc/users.properties"), STAFF_USERS, java.nio.file.StandardOpenOption.APPEND))) {
+            Map<String, String> callers = new LinkedHashMap<>();
+            callers.put("manager", Http.basic("mia", "Mia-Secret-1"));
+            callers.put("operator", Http.basic("anna", "Anna-Secret-1"));
+            callers.put("reception", Http.basic("rita", "Rita-Secret-1"));
+            callers.put("kiosk", b.kioskAuth);
+            callers.put("display", b.displayAuth);
+            String before = ticketNumbers(b);
+            long t0 = System.nanoTime();
+            Adversary.Result r = new Adversary(b.port(), Bench.ADMIN, callers).run(s.adversaryRounds());
+            run.figure(r.describe() + String.format(" in %.1f s", (System.nanoTime() - t0) / 1e9));
+            run.check(r.sent() > 1000, "only " + r.sent() + " requests were sent");
+            for (Adversary.Failure f : r.failures().subList(0, Math.min(30, r.failures().size()))) run.fail(f.toString());
+            if (r.failures().size() > 30) run.fail((r.failures().size() - 30) + " more failures");
+            String after = ticketNumbers(b);
+            run.check(before.equals(after), "what is stored changed: tickets before " + before + ", after " + after);
+            healthy(run, b);
+        }
+    }
+
+    /**
+     * Defect 1 of issue 9: rounds of event streams opened without Last-Event-ID over a log of
+     * many events (so each replays it) and dropped with a TCP reset, while a kiosk issues a
+     * ticket every 100 ms. Passes when every kiosk ticket is issued, direct memory stays under
+     * {@value #CHURN_DIRECT_LIMIT_MIB} MiB, RSS is back under {@value #CHURN_RSS_LIMIT_MIB} MiB
+     * afterwards and the database answers as before.
+     */
+    void churn(Run run, Settings s) throws Exception {
+        try (Bench b = new Bench(distribution, work.resolve("churn"), 4, false)) {
+            long t0 = System.nanoTime();
+            fillLog(b, s.churnEvents());
+            run.figure(String.format("the log holds %,d events (%.1f s to write)", lastSequence(b), (System.nanoTime() - t0) / 1e9));
+            try (JvmProbe probe = new JvmProbe(b.pid())) {
+                probe.gc();
+                JvmProbe.Reading start = probe.read();
+                run.figure("before: " + start.describe());
+                java.util.concurrent.atomic.AtomicBoolean playing = new java.util.concurrent.atomic.AtomicBoolean(true);
+                java.util.concurrent.atomic.AtomicLong maxDirect = new java.util.concurrent.atomic.AtomicLong();
+                java.util.concurrent.atomic.AtomicLong maxRss = new java.util.concurrent.atomic.AtomicLong();
+                java.util.concurrent.atomic.AtomicInteger maxThreads = new java.util.concurrent.atomic.AtomicInteger();
+                Thread sampler = new Thread(() -> {
+                    while (playing.get()) {
+                        try {
+                            JvmProbe.Reading r = probe.read();
+                            maxDirect.accumulateAndGet(r.directBytes(), Math::max);
+                            maxRss.accumulateAndGet(r.rssKiB(), Math::max);
+                            maxThreads.accumulateAndGet(r.threads(), Math::max);
+                            Thread.sleep(250);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                }, "churn-sampler");
+                Kiosk kiosk = new Kiosk(b.port(), b.kioskAuth);
+                sampler.start();
+                kiosk.thread.start();
+                int opened = 0;
+                Map<String, Integer> answers = new TreeMap<>();
+                for (int round = 0; round < s.churnRounds(); round++) {
+                    List<java.net.Socket> streams = new ArrayList<>();
+                    for (int i = 0; i < s.churnStreams(); i++) {
+                        java.net.Socket sock = new java.net.Socket();
+                        sock.setReceiveBufferSize(4096);
+                        sock.connect(new java.net.InetSocketAddress("127.0.0.1", b.port()), 5000);
+                        sock.setSoTimeout(10_000);
+                        sock.getOutputStream().write(("GET /api/v1/branches/demo/events HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                                + b.displayAuth + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        streams.add(sock);
+                    }
+                    for (java.net.Socket sock : streams) {
+                        byte[] head = new byte[12];
+                        int n = sock.getInputStream().readNBytes(head, 0, 12);
+                        String status = new String(head, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+                        answers.merge(status.length() >= 12 ? status.substring(9, 12) : "none", 1, Integer::sum);
+                        opened++;
+                    }
+                    Thread.sleep(2000);
+                    for (java.net.Socket sock : streams) {
+                        sock.setSoLinger(true, 0); // a reset, as a display whose network vanished
+                        sock.close();
+                    }
+                }
+                run.figure(String.format("%d rounds of %d streams without Last-Event-ID, each reset after 2 s: answers %s",
+                        s.churnRounds(), s.churnStreams(), answers));
+                run.check(answers.getOrDefault("200", 0) == opened, "not every stream was opened: " + answers);
+                Thread.sleep(10_000);
+                JvmProbe.Reading after = probe.read();
+                playing.set(false);
+                kiosk.stop();
+                sampler.join();
+                run.figure("10 s after the last round: " + after.describe());
+                run.figure(String.format("peak during the rounds: direct memory %.1f MiB, RSS %d MiB, %d threads", maxDirect.get() / 1048576.0,
+                        maxRss.get() / 1024, maxThreads.get()));
+                run.figure(kiosk.describe());
+                run.check(kiosk.failed.isEmpty(), "kiosk requests failed meanwhile: " + kiosk.failed.subList(0, Math.min(5, kiosk.failed.size())));
+                run.check(kiosk.issued > 0, "no ticket was issued meanwhile");
+                run.check(maxDirect.get() < CHURN_DIRECT_LIMIT_MIB * 1048576, "direct memory reached " + maxDirect.get() / 1048576 + " MiB");
+                run.check(after.rssKiB() < CHURN_RSS_LIMIT_MIB * 1024, "RSS afterwards " + after.rssKiB() / 1024 + " MiB, over "
+                        + CHURN_RSS_LIMIT_MIB);
+            }
+            healthy(run, b);
+            // and the log still replays: the last five events, to a display that resumes
+            long last = lastSequence(b);
+            try (java.net.Socket sock = new java.net.Socket("127.0.0.1", b.port())) {
+                sock.setSoTimeout(10_000);
+                sock.getOutputStream().write(("GET /api/v1/branches/demo/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + b.displayAuth
+                        + "\r\nLast-Event-ID: " + (last - 5) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(sock.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                int ids = 0;
+                String line;
+                while (ids < 5 && (line = in.readLine()) != null) if (line.startsWith("id: ")) ids++;
+                run.check(ids == 5, "a resumed stream got " + ids + " of the last 5 events");
+            }
+        }
+    }
+
+    /** A kiosk issuing a ticket every 100 ms on a keep-alive connection, counting every answer. */
+    static final class Kiosk implements Runnable {
+        final int port;
+        final String auth;
+        final Thread thread = new Thread(this, "churn-kiosk");
+        volatile boolean running = true;
+        int issued;
+        long slowestNanos;
+        final List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Kiosk(int port, String auth) {
+            this.port = port;
+            this.auth = auth;
+        }
+
+        @Override
+        public void run() {
+            byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", auth, "{\"service\":\"B\"}");
+            Http h = null;
+            while (running) {
+                long t = System.nanoTime();
+                try {
+                    if (h == null) h = new Http(port, 30_000);
+                    int status = h.send(issue, true);
+                    if (status == 201) issued++;
+                    else failed.add(status + " " + h.lastBody);
+                } catch (IOException e) {
+                    failed.add("no answer: " + e);
+                    h = null;
+                }
+                slowestNanos = Math.max(slowestNanos, System.nanoTime() - t);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            try {
+                if (h != null) h.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(60_000);
+        }
+
+        String describe() {
+            return String.format("a kiosk meanwhile: %d tickets issued, %d failed, slowest answer %.0f ms", issued, failed.size(),
+                    slowestNanos / 1e6);
+        }
+    }
+
+    /** Issue, then Next at counter 1, until the log holds {@code events} events (three per turn). */
+    static void fillLog(Bench b, int events) throws Exception {
+        byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", Bench.ADMIN, "{\"service\":\"A\"}");
+        byte[] next = Http.request("POST", "/api/v1/branches/demo/counters/1/next", Bench.ADMIN, null);
+        try (Http h = new Http(b.port(), 30_000)) {
+            for (int i = 0; i < events / 3 + 1; i++) {
+                int a = h.send(issue, false);
+                int c = h.send(next, false);
+                if (a != 201 || c != 200) throw new IllegalStateException("filling the log: issue " + a + ", next " + c);
+            }
+        }
+    }
+
+    /** The demo branch's last event sequence, from a stream that starts now (its reset line is never sent; the id is read from the log). */
+    static long lastSequence(Bench b) throws Exception {
+        try (Http h = new Http(b.port(), 30_000)) {
+            int s = h.send(Http.request("POST", "/api/v1/branches/demo/tickets", Bench.ADMIN, "{\"service\":\"C\"}"), true);
+            if (s != 201) throw new IllegalStateException("issue answered " + s);
+        }
+        // the stream from Last-Event-ID 0 would replay everything: ask for one far ahead, whose reset names the last sequence
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", b.port())) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(("GET /api/v1/branches/demo/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + Bench.ADMIN
+                    + "\r\nLast-Event-ID: 999999999999\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(sock.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"lastSequence\":(\\d+)").matcher(line);
+                if (m.find()) return Long.parseLong(m.group(1));
+            }
+        }
+        throw new IllegalStateException("no StreamReset");
+    }
+
+    /** The numbers of the demo branch's active tickets, as admin sees them. */
+    static String ticketNumbers(Bench b) throws Exception {
+        try (Http h = new Http(b.port(), 30_000)) {
+            int s = h.send(Http.request("GET", "/api/v1/branches/demo/tickets", Bench.ADMIN, null), true);
+            if (s != 200) throw new IllegalStateException("GET tickets answered " + s);
+            List<String> numbers = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"number\":\"([^\"]+)\"").matcher(h.lastBody);
+            while (m.find()) numbers.add(m.group(1));
+            return numbers.toString();
+        }
+    }
+
+    /** After a run: the API answers and a kiosk gets a ticket. */
+    static void healthy(Run run, Bench b) throws Exception {
+        try (Http h = new Http(b.port(), 30_000)) {
+            int caps = h.send(Http.request("GET", "/api/v1/capabilities", Bench.ADMIN, null), true);
+            String capsBody = h.lastBody;
+            int issued = h.send(Http.request("POST", "/api/v1/branches/demo/tickets", b.kioskAuth, "{\"service\":\"A\"}"), true);
+            run.figure("afterwards: GET /capabilities " + caps + ", a kiosk issues a ticket: " + issued);
+            run.check(caps == 200 && capsBody.contains("\"queue\""), "not healthy afterwards: GET /capabilities " + caps + " " + capsBody);
+            run.check(issued == 201, "no ticket afterwards: " + issued + " " + h.lastBody);
         }
     }
 

@@ -209,42 +209,15 @@ class HttpApiIT {
         String kiosk = "Bearer " + field(call("POST", "/devices", ADMIN, "{\"name\":\"matrix-kiosk\",\"role\":\"kiosk\"}", null).body(), "token");
         String display = "Bearer " + field(call("POST", "/devices", ADMIN, "{\"name\":\"matrix-display\",\"role\":\"display\"}", null).body(), "token");
         Map<String, String> callers = new java.util.LinkedHashMap<>();
-        callers.put("public", null);
-        callers.put("admin", ADMIN);
         callers.put("manager", basic("mia", "Mia-Secret-1"));
         callers.put("operator", ANNA);
         callers.put("reception", basic("rita", "Rita-Secret-1"));
         callers.put("kiosk", kiosk);
         callers.put("display", display);
-        var openapi = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(call("GET", "/openapi.json", ADMIN, null, null).body()).getOpenAPI();
-        int pairs = 0;
-        StringBuilder table = new StringBuilder();
-        for (var path : openapi.getPaths().entrySet()) {
-            for (var op : path.getValue().readOperationsMap().entrySet()) {
-                String method = op.getKey().name();
-                @SuppressWarnings("unchecked")
-                java.util.List<String> roles = op.getValue().getExtensions() == null ? null
-                        : (java.util.List<String>) op.getValue().getExtensions().get("x-talon-roles");
-                // harmless targets: an unknown counter, device and ticket; a bad Last-Event-ID so no stream stays open
-                String target = path.getKey().replace("{branch}", "demo").replace("{counter}", "99")
-                        .replace("{name}", "nosuch").replace("{publicId}", "nosuch").replace("{id}", "nosuch");
-                if (target.endsWith("/events")) target += "?lastEventId=abc";
-                String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
-                table.append(method).append(' ').append(path.getKey());
-                for (var c : callers.entrySet()) {
-                    boolean allowed = roles == null || c.getKey().equals("admin") || roles.contains(c.getKey());
-                    int status = call(method, target, c.getValue(), body, null).statusCode();
-                    boolean refused = status == 401 || status == 403;
-                    assertEquals(!allowed, refused, c.getKey() + " on " + method + " " + path.getKey() + " got " + status);
-                    assertTrue(status < 500, method + " " + target + " as " + c.getKey() + ": " + status);
-                    table.append(' ').append(c.getKey()).append('=').append(status);
-                    pairs++;
-                }
-                table.append('\n');
-            }
-        }
-        System.out.println("role x route matrix (" + pairs + " pairs):\n" + table);
-        assertTrue(pairs >= 7 * 20, "pairs checked: " + pairs);
+        org.talon.bench.Adversary.Result r = new org.talon.bench.Adversary(karaf.httpPort, ADMIN, callers).run(1, "roles");
+        System.out.println("role x route matrix: " + r.describe());
+        assertTrue(r.failures().isEmpty(), r.failures().toString());
+        assertTrue(r.sent() >= 7 * 20, "pairs checked: " + r.sent());
     }
 
     @Test

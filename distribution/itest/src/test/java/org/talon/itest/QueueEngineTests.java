@@ -293,6 +293,44 @@ public abstract class QueueEngineTests {
         }
     }
 
+    /**
+     * A command whose rows the database refuses (here an event type longer than its column) is
+     * committed in one group with the kiosks' issues beside it: the group fails, each command runs
+     * again alone, and only the refused one fails. Before, every ticket of that group got a 503.
+     */
+    @Test
+    public void aCommandTheDatabaseRefusesFailsAloneAndTheIssuesOfItsGroupAreStored() throws Exception {
+        org.talon.event.api.EventLog log = context.getService(context.getServiceReference(org.talon.event.api.EventLog.class));
+        // hold the writer, so that what follows waits and is committed as one group
+        var holder = log.submit(BRANCH, tx -> {
+            Thread.sleep(300);
+            return null;
+        }).toCompletableFuture();
+        Thread.sleep(50);
+        java.util.concurrent.ExecutorService kiosks = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Ticket>> issued = new ArrayList<>();
+            for (int i = 0; i < 10; i++) issued.add(kiosks.submit(() -> queues.issue(IssueRequest.of(BRANCH, "C"))));
+            Thread.sleep(100);
+            var poison = log.submit(BRANCH, tx -> tx.append("T".repeat(200), "{}")).toCompletableFuture();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Set<String> numbers = new HashSet<>();
+            for (var f : issued) numbers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).number());
+            assertEquals("ten tickets, ten numbers", 10, numbers.size());
+            try {
+                poison.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                fail("an event type of 200 characters was stored");
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof org.talon.event.api.StorageUnavailableException);
+            }
+            Set<String> stored = new HashSet<>();
+            for (Ticket t : queues.activeTickets(BRANCH)) stored.add(t.number());
+            assertTrue("every acknowledged ticket is there: " + numbers + " in " + stored, stored.containsAll(numbers));
+        } finally {
+            kiosks.shutdownNow();
+        }
+    }
+
     /** Which database the Talon datasource points at, from its service properties. */
     String database() throws Exception {
         for (var ref : context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=talon)")) {

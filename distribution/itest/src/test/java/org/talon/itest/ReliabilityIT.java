@@ -9,8 +9,9 @@ import org.talon.bench.Reliability;
 /**
  * The reliability runs of distribution/bench in their short form, each against a fresh
  * distribution of its own: a kill -9 under load, a 30 s PostgreSQL outage under load,
- * bundle:update of each implementation bundle under load, and generated bad requests. Each fails
- * on any lost or duplicated acknowledged ticket, any 500, and any failed kiosk request.
+ * bundle:update of each implementation bundle under load, generated bad requests, the generated
+ * adversarial requests over every route and field, and event streams churned with resets. Each
+ * fails on any lost or duplicated acknowledged ticket, any 500, and any failed kiosk request.
  */
 class ReliabilityIT {
     static final Path DISTRIBUTION = Path.of(System.getProperty("talon.distribution"));
@@ -41,5 +42,15 @@ class ReliabilityIT {
     @Test
     void generatedBadRequestsOverEveryRouteNeverGetAServerErrorAndLeaveTheServerHealthy() {
         passes("malformed");
+    }
+
+    @Test
+    void everyFieldRouteRoleAndFramingOfTheOpenApiDocumentGetsItsClearRefusalAndChangesNothing() {
+        passes("adversary");
+    }
+
+    @Test
+    void resetEventStreamsReplayingTheLogKeepMemoryBoundedAndTheKiosksServed() {
+        passes("churn");
     }
 }
