@@ -618,17 +618,34 @@ public final class Reliability {
         }
     }
 
-    /** Issue, then Next at counter 1, until the log holds {@code events} events (three per turn). */
+    /**
+     * Four clients, each issuing and pressing Next at a counter of its own, until about
+     * {@code events} events were written (an issue is one, a Next that finishes and calls two).
+     */
     static void fillLog(Bench b, int events) throws Exception {
         byte[] issue = Http.request("POST", "/api/v1/branches/demo/tickets", Bench.ADMIN, "{\"service\":\"A\"}");
-        byte[] next = Http.request("POST", "/api/v1/branches/demo/counters/1/next", Bench.ADMIN, null);
-        try (Http h = new Http(b.port(), 30_000)) {
-            for (int i = 0; i < events / 3 + 1; i++) {
-                int a = h.send(issue, false);
-                int c = h.send(next, false);
-                if (a != 201 || c != 200) throw new IllegalStateException("filling the log: issue " + a + ", next " + c);
-            }
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 1; c <= 4; c++) {
+            byte[] next = Http.request("POST", "/api/v1/branches/demo/counters/" + c + "/next", Bench.ADMIN, null);
+            Thread t = new Thread(() -> {
+                try (Http h = new Http(b.port(), 30_000)) {
+                    while (written.get() < events) {
+                        int a = h.send(issue, false);
+                        int n = h.send(next, false);
+                        if (a != 201 || (n != 200 && n != 204)) throw new IllegalStateException("filling the log: issue " + a + ", next " + n);
+                        written.addAndGet(n == 200 ? 3 : 2);
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            clients.add(t);
+            t.start();
         }
+        for (Thread t : clients) t.join();
+        if (!failures.isEmpty()) throw failures.get(0);
     }
 
     /** The demo branch's last event sequence, from a stream that starts now (its reset line is never sent; the id is read from the log). */
