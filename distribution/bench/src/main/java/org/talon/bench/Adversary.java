@@ -167,7 +167,9 @@ public final class Adversary {
             case "integer" -> out.addAll(List.of("\"1\"", "1.5", "true", "[]", "{}"));
             case "array" -> {
                 out.addAll(List.of("\"x\"", "{}", "true", "7"));
-                if ("string".equals(schema.path("items").path("type").asText())) out.addAll(List.of("[true]", "[1]", "[\"ok\",{}]", "[[]]"));
+                if ("string".equals(schema.path("items").path("type").asText())) {
+                    out.addAll(List.of("[true]", "[1]", "[\"ok\",{}]", "[[]]", "[null]", "[\"ok\",null]"));
+                }
             }
             default -> out.addAll(List.of("\"x\"", "1"));
         }
@@ -222,6 +224,11 @@ public final class Adversary {
         for (Operation op : operations()) {
             if (op.fields().isEmpty()) continue;
             for (String b : bodies) expect("json", op, b, 400, null);
+            // a valid body in another encoding, which a parser guessing encodings would read
+            String valid = "{\"" + op.fields().keySet().iterator().next() + "\":null}";
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32LE"))) {
+                expectBytes("json", op, valid.getBytes(cs), "application/json", 400, null);
+            }
         }
     }
 

@@ -70,6 +70,11 @@ public final class Reliability {
      * @param seconds        load before and after each fault (kill, outage, each update)
      * @param outageSeconds  how long PostgreSQL stays down
      * @param malformed      how many bad requests the malformed run sends
+     * @param adversaryRounds how often the adversary run plays its generated cases
+     * @param churnRounds    rounds of the stream churn
+     * @param churnStreams   streams opened (and reset) in each round
+     * @param churnEvents    events in the log before the churn, which each stream replays
+     * @param churnRssLimitMiB the churn passes only with RSS under this afterwards
      */
     public record Settings(double seconds, int outageSeconds, int malformed, int adversaryRounds, int churnRounds, int churnStreams,
             int churnEvents, long churnRssLimitMiB) {

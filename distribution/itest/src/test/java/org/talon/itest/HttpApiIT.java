@@ -6,6 +6,8 @@ import org.talon.bench.TalonProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.talon.bench.Http.basic;
+import static org.talon.itest.Api.field;
+import static org.talon.itest.Api.problem;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,17 +57,6 @@ class HttpApiIT {
         if (json != null) b.header("Content-Type", "application/json");
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        return m.find() ? m.group(1) : null;
-    }
-
-    static void problem(HttpResponse<String> r, int status, String detailPart) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], r.body());
-        assertTrue(r.body().contains(detailPart), "detail should mention '" + detailPart + "': " + r.body());
     }
 
     @Test

@@ -18,6 +18,10 @@ public interface EventLog {
     /**
      * Runs a command on the branch's writer.
      *
+     * <p>A caller that stops waiting cancels the stage ({@code toCompletableFuture().cancel(false)}):
+     * when that returns true the command was withdrawn before the writer took it and is never
+     * run; when it returns false the writer has it, and its commit decides the outcome.
+     *
      * @return completes with the command's result after commit, or exceptionally with the
      *         exception the command threw, or with {@link StorageUnavailableException} when the
      *         commit failed (nothing of the command is stored then)

@@ -26,7 +26,33 @@ final class BranchWriter implements Runnable {
     static final int MAX_GROUP = 2000;
     private static final Logger LOG = Logger.getLogger(BranchWriter.class.getName());
 
-    private record Pending<T>(BranchCommand<T> command, CompletableFuture<T> future) {
+    private record Pending<T>(BranchCommand<T> command, Submitted<T> future) {
+    }
+
+    /** Groups that failed one after another before the writer stops splitting a refused group. */
+    static final int ISOLATION_GIVE_UP = 3;
+
+    /**
+     * A command's future, which its caller may withdraw ({@link #cancel}) for as long as the
+     * writer has not taken the command: a caller that gives up waiting is told the truth, either
+     * "withdrawn, nothing stored" or "the writer has it, its commit decides".
+     */
+    static final class Submitted<T> extends CompletableFuture<T> {
+        private static final int WAITING = 0;
+        private static final int TAKEN = 1;
+        private static final int WITHDRAWN = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** The writer takes the command (again, when it reruns a group); false when it was withdrawn. */
+        boolean take() {
+            return state.compareAndSet(WAITING, TAKEN) || state.get() == TAKEN;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            // once taken, the outcome is the commit's; it cannot be withdrawn any more
+            return state.compareAndSet(WAITING, WITHDRAWN) && super.cancel(mayInterruptIfRunning);
+        }
     }
 
     private final String branch;
@@ -71,7 +97,7 @@ final class BranchWriter implements Runnable {
     }
 
     <T> CompletableFuture<T> submit(BranchCommand<T> command) {
-        CompletableFuture<T> f = new CompletableFuture<>();
+        Submitted<T> f = new Submitted<>();
         if (!running) {
             f.completeExceptionally(new StorageUnavailableException("The event log of branch " + branch + " is stopping", null));
             return f;
@@ -170,8 +196,9 @@ final class BranchWriter implements Runnable {
         }
     }
 
-    private void runGroup(List<Pending<?>> group) {
-        if (resync && !resync(group)) return;
+    /** Runs a group in one transaction; false when its commit failed (nothing of it stored). */
+    private boolean runGroup(List<Pending<?>> group) {
+        if (resync && !resync(group)) return false;
         Instant now = clock.instant();
         if (now.isBefore(lastTime)) now = lastTime; // time in the log never runs backwards
         lastTime = now;
@@ -183,6 +210,11 @@ final class BranchWriter implements Runnable {
                 for (int i = 0; i < group.size(); i++) {
                     int mark = tx.events.size();
                     long seqMark = tx.next;
+                    if (!group.get(i).future.take()) {
+                        // its caller gave up before the writer came to it: it is not run at all
+                        errors[i] = new java.util.concurrent.CancellationException("withdrawn by its caller");
+                        continue;
+                    }
                     try {
                         results[i] = group.get(i).command.execute(tx);
                     } catch (Throwable e) {
@@ -203,7 +235,7 @@ final class BranchWriter implements Runnable {
                 lastSequence = tx.next - 1;
                 for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
                 committed.accept(List.copyOf(tx.events));
-                return;
+                return true;
             }
             // Whatever the database says now, the next group first asks it for the last sequence:
             // a commit whose answer was lost may still have been stored.
@@ -222,8 +254,19 @@ final class BranchWriter implements Runnable {
                 LOG.log(Level.WARNING, "Branch " + branch + ": the database refused a group of " + group.size()
                         + " commands (" + rootMessage(commitFailure) + "); running each alone");
                 isolations++;
-                for (Pending<?> p : group) runGroup(List.of(p));
-                return;
+                int failedInARow = 0;
+                for (Pending<?> p : group) {
+                    if (failedInARow >= ISOLATION_GIVE_UP) {
+                        // not one bad value but the database itself (a full disk, a lock held):
+                        // the rest fail now instead of one failing commit after another
+                        p.future.completeExceptionally(new StorageUnavailableException("Branch " + branch
+                                + ": the database refused " + failedInARow + " commands in a row (" + rootMessage(commitFailure) + ")",
+                                commitFailure));
+                        continue;
+                    }
+                    failedInARow = runGroup(List.of(p)) ? 0 : failedInARow + 1;
+                }
+                return true;
             }
             LOG.log(Level.WARNING, "Branch " + branch + ": a group of " + group.size() + " commands was "
                     + (stored == null ? "perhaps not" : "not") + " stored", commitFailure);
@@ -233,11 +276,12 @@ final class BranchWriter implements Runnable {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).future.completeExceptionally(errors[i] != null ? errors[i] : e);
             }
-            return;
+            return false;
         }
         lastSequence = tx.next - 1;
         for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
         if (!tx.events.isEmpty()) committed.accept(List.copyOf(tx.events));
+        return true;
     }
 
     /**

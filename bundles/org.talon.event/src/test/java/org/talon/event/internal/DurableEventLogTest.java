@@ -196,6 +196,27 @@ class DurableEventLogTest {
     }
 
     @Test
+    void aCallerWithdrawsItsCommandUntilTheWriterTakesItAndNotAfter() throws Exception {
+        AtomicBoolean ran = new AtomicBoolean();
+        var busy = log.submit("a", tx -> {
+            Thread.sleep(300);
+            return tx.append("T", "{}");
+        }).toCompletableFuture();
+        Thread.sleep(50);
+        var waiting = log.submit("a", tx -> {
+            ran.set(true);
+            return tx.append("T", "{\"withdrawn\":true}");
+        }).toCompletableFuture();
+        assertTrue(waiting.cancel(false), "not taken yet: withdrawn");
+        // the running one is the writer's: it cannot be withdrawn, and it commits
+        assertTrue(!busy.cancel(false), "taken: not withdrawn");
+        assertEquals(1, get(busy).sequence());
+        assertEquals(2, get(log.submit("a", tx -> tx.append("T", "{}"))).sequence(), "the withdrawn one took no number");
+        assertTrue(!ran.get(), "a withdrawn command never runs");
+        assertTrue(log.read("a", 0, 10).stream().noneMatch(e -> e.payload().contains("withdrawn")));
+    }
+
+    @Test
     void afterStopCommandsAreRefusedClearly() throws Exception {
         get(log.submit("a", tx -> tx.append("T", "{}")));
         log.deactivate();

@@ -172,9 +172,10 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         if (!active || inFlight.register() < 0) {
             throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "engine.stopping");
         }
+        java.util.concurrent.CompletableFuture<T> submitted = null;
         try {
-            return log.submit(branch, tx -> execute(branch, tx, action)).toCompletableFuture()
-                    .get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            submitted = log.submit(branch, tx -> execute(branch, tx, action)).toCompletableFuture();
+            return submitted.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof QueueException q) throw q;
@@ -191,7 +192,10 @@ public final class QueueEngine implements QueueService, BranchDirectory {
             LOG.log(Level.WARNING, "Branch " + branch + ": the event log did not take a command", e);
             throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
         } catch (TimeoutException e) {
-            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.timeout", COMMAND_TIMEOUT_SECONDS);
+            // withdrawn before the writer took it: nothing was changed; taken: its commit decides,
+            // and the caller must not be told that nothing was changed
+            if (submitted.cancel(false)) throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.timeout", COMMAND_TIMEOUT_SECONDS);
+            throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unknown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "engine.stopping");

@@ -30,6 +30,8 @@ import org.talon.web.api.Role;
 public final class DeviceRegistry {
     static final String PID = "org.talon.web.device";
     static final Set<Role> DEVICE_ROLES = Set.of(Role.KIOSK, Role.DISPLAY);
+    /** How a device appears as a caller ({@code RouteRequest.user()}): {@code device:kiosk-1}. */
+    static final String DEVICE_PREFIX = "device:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A device as listed: never its token. */
@@ -106,7 +108,9 @@ public final class DeviceRegistry {
             if (found == null || found.length == 0) return null;
             Dictionary<String, Object> p = found[0].getProperties();
             Role role = Role.valueOf(String.valueOf(p.get("role")).toUpperCase(Locale.ROOT));
-            return new Authenticator.Caller(String.valueOf(p.get("name")), Set.of(role));
+            // a device is its own kind of principal: a kiosk named like a user shares nothing with
+            // that user (idempotency keys, stream limits)
+            return new Authenticator.Caller(DEVICE_PREFIX + p.get("name"), Set.of(role));
         } catch (Exception e) {
             return null;
         }

@@ -194,7 +194,13 @@ public final class EventStreams {
         }
         boolean counted = true;
         try {
-            long lastInLog = log.lastSequence(branch);
+            long lastInLog;
+            try {
+                lastInLog = log.lastSequence(branch);
+            } catch (RuntimeException e) {
+                // the database does not answer (the branch's first use since a restart reads it)
+                throw new WebProblem(503, "storage.unavailable").retryAfter(5);
+            }
             Frame reset = null;
             if (fromNow) {
                 // a display that shows only what happens from now on: no replay of the day so far
@@ -257,6 +263,14 @@ public final class EventStreams {
         for (Shard sh : shards) sh.queue.add(Shard.BEAT);
     }
 
+    private static void closeQuietly(Subscriber s) {
+        try {
+            s.close();
+        } catch (Throwable ignored) {
+            // closing is best effort: the container completes the connection in any case
+        }
+    }
+
     /** One fan-out thread and its subscribers. */
     private static final class Shard implements Runnable {
         static final Frame BEAT = new Frame(null, HEARTBEAT);
@@ -282,11 +296,19 @@ public final class EventStreams {
                     batch.add(queue.take());
                     queue.drainTo(batch, 1000);
                     // every waiting event to each subscriber, then one flush per subscriber
-                    for (Subscriber s : members) s.live(batch);
+                    for (Subscriber s : members) {
+                        try {
+                            s.live(batch);
+                        } catch (Throwable t) {
+                            // this stream alone goes (it resumes with Last-Event-ID); the others get the batch
+                            closeQuietly(s);
+                        }
+                    }
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException e) {
-                    // a broken stream closes itself; the others go on
+                } catch (Throwable t) {
+                    // never end the thread: its streams would stay open and hear nothing
+                    LOG.log(Level.WARNING, "Event stream fan-out " + thread.getName() + " failed; going on", t);
                 } finally {
                     batch.clear();
                 }
@@ -329,6 +351,15 @@ public final class EventStreams {
 
         /** Reads one batch from the log, on a replay thread, without holding this stream's lock. */
         void replayStep() {
+            if (backlogBytes.get() > TOTAL_BACKLOG) {
+                // all streams together hold as much as they may: this one's next batch waits
+                try {
+                    heartbeat.schedule(() -> submitReplay(), 200, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    close();
+                }
+                return;
+            }
             long from;
             synchronized (this) {
                 if (closed) return;
@@ -357,6 +388,14 @@ public final class EventStreams {
                     replayMore = true;
                 }
                 pump();
+            }
+        }
+
+        void submitReplay() {
+            try {
+                replays.execute(this::replayStep);
+            } catch (RejectedExecutionException stopping) {
+                close();
             }
         }
 
@@ -416,11 +455,7 @@ public final class EventStreams {
                     } else if (replayMore && !reading) {
                         replayMore = false;
                         reading = true;
-                        try {
-                            replays.execute(this::replayStep);
-                        } catch (RejectedExecutionException stopping) {
-                            close();
-                        }
+                        submitReplay();
                         return;
                     } else {
                         return;

@@ -119,11 +119,13 @@ final class JsonBodies {
     /** The body read as {@code type}; a {@link WebProblem} (400) saying what is wrong otherwise. */
     <T> T read(byte[] body, Class<T> type) {
         if (body.length == 0) throw new WebProblem(400, "body.missing");
-        checkUtf8(body);
-        checkTokens(body);
+        // parsed from the decoded text, never from the bytes: Jackson would guess the encoding
+        // from them (a UTF-16 body without a byte order mark passes a UTF-8 check: NUL is UTF-8)
+        String text = checkUtf8(body);
+        checkTokens(text);
         T value;
         try {
-            value = mapper.readValue(body, type);
+            value = mapper.readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
             throw new WebProblem(400, "field.unknown", echo(e.getPropertyName()),
                     e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
@@ -152,22 +154,21 @@ final class JsonBodies {
         return value;
     }
 
-    /** Refuses bytes that are not UTF-8, naming the first bad byte's offset. */
-    static void checkUtf8(byte[] body) {
+    /** The body as text; refuses bytes that are not UTF-8, naming the first bad byte's offset. */
+    static String checkUtf8(byte[] body) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(Math.min(body.length, 8192));
-        while (true) {
-            CoderResult r = d.decode(in, out, true);
-            if (r.isError()) throw new WebProblem(400, "body.notUtf8", String.valueOf(in.position()));
-            if (r.isUnderflow()) break;
-            out.clear();
-        }
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult r = d.decode(in, out, true);
+        if (r.isError()) throw new WebProblem(400, "body.notUtf8", String.valueOf(in.position()));
+        r = d.flush(out);
+        if (r.isError()) throw new WebProblem(400, "body.notUtf8", String.valueOf(in.position()));
+        return out.flip().toString();
     }
 
     /** One pass over the tokens: limits, duplicate names and the characters of every text. */
-    void checkTokens(byte[] body) {
+    void checkTokens(String body) {
         try (JsonParser p = mapper.getFactory().createParser(body)) {
             Deque<Set<String>> names = new ArrayDeque<>();
             int depth = 0;
@@ -252,6 +253,10 @@ final class JsonBodies {
                 int i = 0;
                 for (Object e : list) {
                     String at = name + "[" + i++ + "]";
+                    // a list holds values, not gaps: [null] is not a list of strings
+                    if (e == null) {
+                        throw new WebProblem(400, "field.wrongType", at, new Messages.Key(isStringList(c.getGenericType()) ? "type.string" : "type.value"));
+                    }
                     if (e instanceof String s && max != null && s.length() > max.value()) {
                         throw new WebProblem(400, "field.tooLong", at, String.valueOf(max.value()));
                     }

@@ -106,7 +106,7 @@ public final class Webhooks {
         BranchDirectory directory = branches;
         if (directory == null) throw new ApiServlet.RetryLater("restarting.branches");
         if (!directory.exists(branch)) throw new WebProblem(400, "webhook.branchUnknown", JsonBodies.echo(branch));
-        List<String> wanted = types == null ? List.of() : List.copyOf(types);
+        List<String> wanted = types == null ? List.of() : new ArrayList<>(types);
         if (wanted.size() > MAX_TYPES) throw new WebProblem(400, "webhook.tooManyTypes", MAX_TYPES);
         for (String t : wanted) {
             if (t == null || !t.matches("[A-Za-z]{1,64}")) throw new WebProblem(400, "webhook.type", JsonBodies.echo(String.valueOf(t)));
@@ -118,7 +118,13 @@ public final class Webhooks {
         RANDOM.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         // Start after what is in the log now: a new subscription gets events from its creation on.
-        writePosition(id, log.lastSequence(branch));
+        long start;
+        try {
+            start = log.lastSequence(branch);
+        } catch (RuntimeException e) {
+            throw new WebProblem(503, "storage.unavailable").retryAfter(5);
+        }
+        writePosition(id, start);
         Configuration c = config.getFactoryConfiguration(PID, id, "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("id", id);
