@@ -75,7 +75,7 @@ public final class EventStreams {
         int maxPerCaller() default 20;
 
         @AttributeDefinition(name = "Streams in all", description = "How many streams the server holds at once; one more is refused with 503")
-        int maxTotal() default 10_000;
+        int maxTotal() default 5_000;
 
         @AttributeDefinition(name = "Replay threads", description = "How many streams read their replay from the database at the same moment")
         int replayThreads() default 2;
