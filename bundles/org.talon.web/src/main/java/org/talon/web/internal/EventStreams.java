@@ -79,6 +79,10 @@ public final class EventStreams {
 
         @AttributeDefinition(name = "Replay threads", description = "How many streams read their replay from the database at the same moment")
         int replayThreads() default 2;
+
+        @AttributeDefinition(name = "Longest replay", description = "How many past events one stream replays at the most; a stream"
+                + " further behind (or without Last-Event-ID on a longer log) starts that many events before the end, after a StreamReset event")
+        int maxReplay() default 10_000;
     }
 
     private final EventLog log;
@@ -88,6 +92,7 @@ public final class EventStreams {
     private final AtomicLong backlogBytes = new AtomicLong();
     private volatile int maxPerCaller;
     private volatile int maxTotal;
+    private volatile int maxReplay;
     /**
      * Live events are written to the streams by a few fan-out threads, each with its own share
      * of the subscribers, so one event reaches thousands of displays in parallel and the event
@@ -133,6 +138,7 @@ public final class EventStreams {
     void modified(Config config) {
         maxPerCaller = Math.max(1, config.maxPerCaller());
         maxTotal = Math.max(1, config.maxTotal());
+        maxReplay = Math.max(0, config.maxReplay());
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -209,9 +215,15 @@ public final class EventStreams {
                 // An id the log never reached (a display kept it from before a database restore):
                 // it would wait for events that come under other numbers. The stream restarts after
                 // the log's last event and says so first, so the client reloads what it shows.
-                reset = new Frame(null, ("id: " + lastInLog + "\nevent: StreamReset\ndata: {\"reason\":\"lastEventIdAheadOfLog\","
-                        + "\"lastEventId\":" + after + ",\"lastSequence\":" + lastInLog + "}\n\n").getBytes(StandardCharsets.UTF_8));
+                reset = reset(lastInLog, "lastEventIdAheadOfLog", String.valueOf(after), lastInLog);
                 after = lastInLog;
+            } else if (lastInLog - after > maxReplay) {
+                // Replay is bounded per stream: a display away for longer (or one that asks for the
+                // whole log of a branch that has run for weeks) gets the last maxReplay events,
+                // said first, and reloads what it shows; the whole history is for webhooks.
+                long start = lastInLog - maxReplay;
+                reset = reset(start, "replayTooLong", last == null || last.isEmpty() ? "null" : String.valueOf(after), lastInLog);
+                after = start;
             }
             resp.setStatus(200);
             resp.setContentType("text/event-stream");
@@ -246,6 +258,12 @@ public final class EventStreams {
                 mine.decrementAndGet();
             }
         }
+    }
+
+    /** The frame that says a stream starts elsewhere than asked: its id is where it starts. */
+    private static Frame reset(long startsAfter, String reason, String asked, long lastInLog) {
+        return new Frame(null, ("id: " + startsAfter + "\nevent: StreamReset\ndata: {\"reason\":\"" + reason + "\",\"lastEventId\":"
+                + asked + ",\"lastSequence\":" + lastInLog + ",\"startsAfter\":" + startsAfter + "}\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     void onEvent(DomainEvent event) {
