@@ -89,7 +89,7 @@ public final class Reliability {
          * What CI runs: short loads, the same 30 s outage, 2,000 bad requests, one adversarial round,
          * three rounds of stream churn. Its sharp memory check is the growth over the churn
          * ({@value #CHURN_RSS_GROWTH_LIMIT_MIB} MiB); the absolute bound leaves room for a shared
-         * machine (the short runs ended at 448-459 MiB after starting from 391-400).
+         * machine (a short run went from 375 to 393 MiB).
          */
         public static Settings shortForm() {
             return new Settings(3, 30, 2_000, 1, 3, 200, 20_000, 512, 0);

@@ -46,6 +46,8 @@ class HardeningIT {
         java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"),
                 "anna = Anna-Secret-1,operator\nbob = Bob-Secret-1,operator\nmia = Mia-Secret-1,manager\n",
                 java.nio.file.StandardOpenOption.APPEND);
+        // a short longest replay, so that a test can go beyond it with a few dozen events
+        karaf.setProperty("etc/org.talon.web.streams.cfg", "maxReplay", "30");
         karaf.startAndAwait();
         api = new Api(karaf.httpPort);
         long deadline = System.currentTimeMillis() + 60_000;
@@ -168,6 +170,18 @@ class HardeningIT {
         } finally {
             ex.shutdownNow();
         }
+    }
+
+    /** Replay is bounded per stream: one further behind than maxReplay starts that far before the end, and says so. */
+    @Test
+    void aStreamFurtherBehindThanTheLongestReplayStartsThereAfterAStreamReset() throws Exception {
+        for (int i = 0; i < 40; i++) api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}");
+        long last = lastSequence();
+        String got = readEvents("1", 3, 10_000);
+        assertTrue(got.contains("event: StreamReset") && got.contains("\"reason\":\"replayTooLong\"")
+                && got.contains("\"startsAfter\":" + (last - 30)), got);
+        assertTrue(got.contains("id: " + (last - 29) + "\n"), "the replay goes on from there: " + got);
+        assertFalse(got.contains("id: 2\n"), got);
     }
 
     /** Defects 8 and 9: an unknown branch has no event stream and no webhook. */
