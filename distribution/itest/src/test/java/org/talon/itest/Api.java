@@ -26,7 +26,9 @@ final class Api {
     }
 
     HttpResponse<String> call(String method, String path, String auth, String json, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path));
+        // a timeout, so that a regression (a stream where an answer is due) fails instead of hanging
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .timeout(java.time.Duration.ofSeconds(30));
         if (auth != null) b.header("Authorization", auth);
         if (json != null) b.header("Content-Type", "application/json");
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
@@ -37,6 +39,7 @@ final class Api {
     /** A request with a body of exactly these bytes and this Content-Type. */
     HttpResponse<String> bytes(String method, String path, String auth, String contentType, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .timeout(java.time.Duration.ofSeconds(30))
                 .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (auth != null) b.header("Authorization", auth);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
