@@ -78,6 +78,12 @@ public final class BranchState {
     static final int MAX_KEYS_REMEMBERED = 100_000;
     /** Active tickets by public id: customers' pages poll it. */
     private final Map<String, LiveTicket> byPublicId = new HashMap<>();
+    /**
+     * Numbers held by active tickets, with how many hold each: after midnight the numbering starts
+     * again, and a number still held by a ticket of an earlier day is skipped, so that two waiting
+     * customers never have the same number on the displays.
+     */
+    private final Map<String, Integer> held = new HashMap<>();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
@@ -132,7 +138,7 @@ public final class BranchState {
         byPublicId.put(t.publicId, t);
         numbering.used(t.day, prefixOf(t), t.dailyNumber);
         lineOrder = Math.max(lineOrder, Math.abs(t.lineOrder) + 1);
-        active.put(t.id, t);
+        activate(t);
         switch (t.state) {
             case WAITING -> lineOf(t).add(t);
             case CALLED, SERVING -> {
@@ -150,7 +156,7 @@ public final class BranchState {
             case PARKED -> {
             }
             default -> {
-                active.remove(t.id);
+                deactivate(t);
                 byPublicId.remove(t.publicId);
             }
         }
@@ -213,6 +219,7 @@ public final class BranchState {
         }
 
         int n = numbering.next(s.prefix(), now);
+        while (held.containsKey(Numbering.format(s.prefix(), n))) n = numbering.next(s.prefix(), now);
         LiveTicket t = new LiveTicket(ids.getAsLong(), Numbering.format(s.prefix(), n), numbering.dayOf(now), n,
                 s.code(), s.queue(), priority, channel, language, contact, now);
         t.lineKey = now.minus(setup.headStart(priority));
@@ -222,7 +229,7 @@ public final class BranchState {
         t.issuedBy = r.issuedBy();
         if (scope != null) byIdempotencyKey.put(scope, t);
         queues.get(s.queue()).add(t);
-        active.put(t.id, t);
+        activate(t);
         byPublicId.put(t.publicId, t);
         changed(t);
         event("TicketIssued", t, null);
@@ -473,7 +480,7 @@ public final class BranchState {
         if (t.line != null) t.line.remove(t);
         t.state = TicketState.CANCELLED;
         t.finishedAt = now;
-        active.remove(t.id);
+        deactivate(t);
         byPublicId.remove(t.publicId);
         changed(t);
         event("TicketCancelled", t, null);
@@ -749,9 +756,17 @@ public final class BranchState {
 
     private void release(LiveCounter c, LiveTicket t) {
         c.current = null;
-        active.remove(t.id);
+        deactivate(t);
         byPublicId.remove(t.publicId);
         changed(t);
+    }
+
+    private void activate(LiveTicket t) {
+        if (active.put(t.id, t) == null) held.merge(t.number, 1, Integer::sum);
+    }
+
+    private void deactivate(LiveTicket t) {
+        if (active.remove(t.id) != null) held.computeIfPresent(t.number, (k, v) -> v == 1 ? null : v - 1);
     }
 
     /** A service by its code exactly as sent; a code in lower case finds its service too (never trimmed). */

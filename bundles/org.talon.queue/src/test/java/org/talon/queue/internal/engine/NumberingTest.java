@@ -16,8 +16,30 @@ class NumberingTest {
         return java.time.LocalDateTime.parse(local).atZone(Fixtures.WARSAW).toInstant();
     }
 
+    /** Issues a ticket and cancels it, so that it holds no number (see the held-number tests). */
     static String issue(BranchState s, String service, Instant at) {
+        LiveTicket t = s.issue(IssueRequest.of("demo", service), at);
+        s.cancel(t.number, at);
+        return t.number;
+    }
+
+    static String keep(BranchState s, String service, Instant at) {
         return s.issue(IssueRequest.of("demo", service), at).number;
+    }
+
+    @Test
+    void afterMidnightANumberStillHeldByAnEarlierDaysTicketIsSkipped() {
+        BranchState s = Fixtures.simple();
+        assertEquals("A001", keep(s, "A", warsaw("2026-11-23T23:58:00")));
+        assertEquals("A002", issue(s, "A", warsaw("2026-11-23T23:59:00")));
+        assertEquals("A003", keep(s, "A", warsaw("2026-11-23T23:59:30")));
+        // A001 and A003 still wait from yesterday; A002 was cancelled, so its number is free again
+        assertEquals(List.of("A002", "A004", "A005"), List.of(keep(s, "A", warsaw("2026-11-24T00:00:10")),
+                keep(s, "A", warsaw("2026-11-24T00:00:20")), keep(s, "A", warsaw("2026-11-24T00:00:30"))));
+        assertEquals("B001", keep(s, "B", warsaw("2026-11-24T00:01:00")));
+        // once yesterday's A001 is gone, its number is given again
+        s.cancel("A001", warsaw("2026-11-24T00:02:00"));
+        assertEquals("A006", keep(s, "A", warsaw("2026-11-24T00:03:00")), "numbers go on upwards first");
     }
 
     @Test
