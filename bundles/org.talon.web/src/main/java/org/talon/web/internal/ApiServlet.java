@@ -3,6 +3,7 @@ package org.talon.web.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /** Body of {@code POST /devices}. */
-    public record DeviceBody(@MaxLength(40) String name, @MaxLength(16) String role) {
+    public record DeviceBody(@MaxLength(40) String name, @MaxLength(16) String role, @MaxLength(16) String pairingCode) {
     }
 
     /** What {@code GET /capabilities} answers: the Talon domains installed now, so a UI shows only those. */
@@ -151,7 +152,19 @@ public final class ApiServlet extends HttpServlet {
         addRoute(internal("POST", "/devices", DeviceBody.class, "Creates a device and its bearer token, shown once",
                 r -> {
                     DeviceBody b = r.body(DeviceBody.class);
+                    // with the code a page shows, the token goes to that page instead of this answer
+                    if (b.pairingCode() != null) return Reply.created(devices.pair(b.pairingCode(), b.name(), b.role(), Instant.now()));
                     return Reply.created(devices.create(b.name(), b.role()));
+                }), Map.of(Route.DOMAIN, "web"));
+        addRoute(open("POST", "/pairings", "A kiosk or display page asks to be paired: a code to show and an id to poll with",
+                r -> Reply.created(devices.startPairing(Instant.now()))), Map.of(Route.DOMAIN, "web"));
+        addRoute(open("GET", "/pairings/{id}", "The page's pairing: waiting, or paired (the device token comes once, as an HttpOnly cookie)",
+                r -> {
+                    DeviceRegistry.PairingState p = devices.pairingState(r.path("id"), Instant.now());
+                    if (p.token() == null) return Reply.ok(p);
+                    boolean secure = r instanceof Request q && q.req.isSecure();
+                    return new Reply(200, new DeviceRegistry.PairingState(p.state(), p.name(), p.role(), null),
+                            Map.of("Set-Cookie", deviceCookie(p.token(), secure), "Cache-Control", "no-store"));
                 }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("DELETE", "/devices/{name}", null, "Revokes a device's token", r -> {
             if (!devices.revoke(r.path("name"))) throw new WebProblem(404, "device.unknown", r.path("name"));
@@ -242,7 +255,15 @@ public final class ApiServlet extends HttpServlet {
 
     /** A route of the web bundle itself, for admins only. */
     private static Route internal(String method, String path, Class<?> body, String summary, Handler h) {
-        RouteSpec spec = new RouteSpec(method, path, Set.of(Role.ADMIN), body, null, summary);
+        return route(new RouteSpec(method, path, Set.of(Role.ADMIN), body, null, summary), h);
+    }
+
+    /** A route without login: only what a page needs before it has a token. */
+    private static Route open(String method, String path, String summary, Handler h) {
+        return route(new RouteSpec(method, path, Set.of(Role.PUBLIC), null, null, summary), h);
+    }
+
+    private static Route route(RouteSpec spec, Handler h) {
         return new Route() {
             @Override
             public RouteSpec spec() {
@@ -356,6 +377,38 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The device cookie a paired kiosk or display page holds (HttpOnly, SameSite=Strict): the
+     * page's requests, its EventSource among them, carry the device token without script ever
+     * seeing it.
+     */
+    static final String DEVICE_COOKIE = "talon-device";
+    /** A request authenticated by the cookie that changes something must carry this header (CSRF). */
+    static final String REQUEST_HEADER = "X-Talon-Request";
+
+    static String deviceCookie(String token, boolean secure) {
+        return DEVICE_COOKIE + "=" + (token == null ? "" : token) + "; Path=/; Max-Age=" + (token == null ? 0 : 315_360_000)
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+    }
+
+    /**
+     * Asks for a login. A page's own request (it sends {@link #REQUEST_HEADER}) is asked for a
+     * bearer token: a Basic challenge would make the browser pop up its password dialog, and a
+     * page's fetch would wait behind it.
+     */
+    private static void challenge(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("WWW-Authenticate", req.getHeader(REQUEST_HEADER) != null ? "Bearer realm=\"talon\"" : "Basic realm=\"talon\"");
+    }
+
+    private static String cookieToken(HttpServletRequest req) {
+        javax.servlet.http.Cookie[] cookies = req.getCookies();
+        if (cookies == null) return null;
+        for (javax.servlet.http.Cookie c : cookies) {
+            if (DEVICE_COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) return c.getValue();
+        }
+        return null;
+    }
+
     /** The caller, after checking it may use a route with these roles; throws 401 or 403 otherwise. */
     private Authenticator.Caller requireRoles(HttpServletRequest req, HttpServletResponse resp, Set<Role> roles,
             String path, String method) {
@@ -364,14 +417,29 @@ public final class ApiServlet extends HttpServlet {
         if (authorization != null) {
             caller = auth.authenticate(authorization);
             if (caller == null) {
-                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                challenge(req, resp);
                 boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
                 throw new WebProblem(401, bearer ? "login.wrongToken" : "login.wrongPassword");
+            }
+        } else {
+            String token = cookieToken(req);
+            if (token != null) {
+                caller = auth.authenticate("Bearer " + token);
+                if (caller == null && !roles.contains(Role.PUBLIC)) {
+                    // revoked: the page forgets it and asks to be paired again
+                    resp.setHeader("Set-Cookie", deviceCookie(null, req.isSecure()));
+                    throw new WebProblem(401, "login.wrongToken");
+                }
+                boolean safe = method.equals("GET") || method.equals("HEAD");
+                if (caller != null && !safe && req.getHeader(REQUEST_HEADER) == null) {
+                    // a form or link from another site sends the cookie only without such a header
+                    throw new WebProblem(403, "login.requestHeaderMissing", REQUEST_HEADER);
+                }
             }
         }
         if (!roles.contains(Role.PUBLIC)) {
             if (caller == null) {
-                resp.setHeader("WWW-Authenticate", "Basic realm=\"talon\"");
+                challenge(req, resp);
                 throw new WebProblem(401, "login.needed");
             }
             boolean ok = caller.roles().contains(Role.ADMIN) || caller.roles().stream().anyMatch(roles::contains);

@@ -42,11 +42,83 @@ public final class DeviceRegistry {
     public record NewDevice(String name, String role, String token) {
     }
 
+    /**
+     * A page that asked to be paired: it shows {@code code}, an admin names the device with it, and
+     * the page (which alone knows {@code id}) collects the token once.
+     */
+    public record Pairing(String id, String code, long expiresInSeconds) {
+    }
+
+    /** What the page polling its pairing learns: {@code waiting}, or {@code paired} with the token (once). */
+    public record PairingState(String state, String name, String role, String token) {
+    }
+
+    private record Pending(String id, String code, Instant expires, NewDevice device) {
+    }
+
+    /** Unambiguous on a screen read from a distance: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
+    static final String CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY3479";
+    static final int CODE_LENGTH = 6;
+    static final java.time.Duration PAIRING_TIME = java.time.Duration.ofMinutes(10);
+    /** Pairings waiting at once: asking needs no login, so it is bounded. */
+    static final int MAX_PENDING = 1000;
+    private final java.util.Map<String, Pending> pending = new java.util.LinkedHashMap<>();
+
     private final ConfigurationAdmin config;
 
     @Activate
     public DeviceRegistry(@Reference ConfigurationAdmin config) {
         this.config = config;
+    }
+
+    /** A page asks to be paired (no login): a code to show, and its own id to poll with. */
+    public synchronized Pairing startPairing(Instant now) {
+        expire(now);
+        if (pending.size() >= MAX_PENDING) throw new WebProblem(503, "pairing.tooMany");
+        String code;
+        do {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < CODE_LENGTH; i++) b.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+            code = b.toString();
+        } while (byCode(code) != null);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        pending.put(id, new Pending(id, code, now.plus(PAIRING_TIME), null));
+        return new Pairing(id, code, PAIRING_TIME.toSeconds());
+    }
+
+    /** The state of a pairing; once paired, the token is handed out this one time and the pairing ends. */
+    public synchronized PairingState pairingState(String id, Instant now) {
+        expire(now);
+        Pending p = id == null ? null : pending.get(id);
+        if (p == null) throw new WebProblem(404, "pairing.unknown");
+        if (p.device == null) return new PairingState("waiting", null, null, null);
+        pending.remove(id);
+        return new PairingState("paired", p.device.name(), p.device.role(), p.device.token());
+    }
+
+    /**
+     * An admin pairs the page showing {@code code}: the device is created as by {@link #create} and
+     * its token goes to that page, never to the admin.
+     */
+    public synchronized Device pair(String code, String name, String roleName, Instant now) throws Exception {
+        expire(now);
+        String normal = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        Pending p = byCode(normal);
+        if (p == null || p.device != null) throw new WebProblem(404, "pairing.unknownCode", code == null ? "" : code);
+        NewDevice d = create(name, roleName);
+        pending.put(p.id, new Pending(p.id, p.code, p.expires, d));
+        return new Device(d.name(), d.role(), now.toString());
+    }
+
+    private Pending byCode(String code) {
+        for (Pending p : pending.values()) if (p.code.equals(code)) return p;
+        return null;
+    }
+
+    private void expire(Instant now) {
+        pending.values().removeIf(p -> !p.expires.isAfter(now));
     }
 
     public NewDevice create(String name, String roleName) throws Exception {

@@ -50,6 +50,35 @@ public final class DeviceCommands {
         }
     }
 
+    @Command(scope = "talon", name = "device-pair", description = "Pairs the kiosk or display page showing CODE as a new device")
+    @Service
+    public static class Pair implements Action {
+        @Reference
+        DeviceRegistry devices;
+
+        @Argument(index = 0, name = "code", required = true, description = "The code the page shows")
+        String code;
+
+        @Argument(index = 1, name = "role", required = true, description = "kiosk or display")
+        @Completion(value = StringsCompleter.class, values = {"kiosk", "display"})
+        String role;
+
+        @Argument(index = 2, name = "name", required = true, description = "Device name, e.g. kiosk-1")
+        String name;
+
+        @Override
+        public Object execute() throws Exception {
+            DeviceRegistry.Device d;
+            try {
+                d = devices.pair(code, name, role, java.time.Instant.now());
+            } catch (WebProblem p) {
+                throw new IllegalArgumentException(p.detail(Locale.getDefault()), p);
+            }
+            System.out.println(text("console.devicePaired", d.name(), d.role()));
+            return null;
+        }
+    }
+
     @Command(scope = "talon", name = "device-revoke", description = "Revokes a device's token")
     @Service
     public static class Revoke implements Action {
