@@ -71,7 +71,7 @@ public final class QueueRoutes {
                 "Issues a ticket; an Idempotency-Key header makes a retry return the same ticket", this::issue);
         route(context, "GET", "/tickets/{publicId}", EnumSet.of(Role.PUBLIC), null,
                 "A customer's own ticket by its public id: state, place in line, estimate, counter",
-                r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t)))
+                r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t, serviceNames(t), counterName(t))))
                         .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))));
         for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
                 "park", "transfer")) {
@@ -92,6 +92,19 @@ public final class QueueRoutes {
             }
         }
         registrations.clear();
+    }
+
+    /** The names of a ticket's service by language, for the customer's page, which may not list services. */
+    private java.util.Map<String, String> serviceNames(Ticket t) {
+        return queues.services(t.branch()).stream().filter(s -> s.code().equals(t.service()))
+                .map(org.talon.queue.api.Service::names).findFirst().orElse(java.util.Map.of());
+    }
+
+    /** The name of the counter a ticket is at ("Window 3"), for the customer's page, which may not list counters. */
+    private String counterName(org.talon.queue.api.Ticket t) {
+        if (t.counter() == null) return null;
+        return queues.counters(t.branch()).stream().filter(c -> c.id().equals(t.counter())).map(org.talon.queue.api.Counter::name)
+                .findFirst().orElse(t.counter());
     }
 
     private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,

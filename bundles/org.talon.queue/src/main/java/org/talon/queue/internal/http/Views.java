@@ -46,11 +46,12 @@ public final class Views {
     }
 
     /** What a customer's own page shows: never contact data, nor internal ids. */
-    public record PublicTicketView(String number, String service, String state, int position, Long estimatedWaitSeconds,
-            String counter, Instant issuedAt) {
-        static PublicTicketView of(Ticket t) {
-            return new PublicTicketView(t.number(), t.service(), t.state().name(), t.position(),
-                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), t.issuedAt());
+    public record PublicTicketView(String number, String service, Map<String, String> serviceNames, String state, int position,
+            Long estimatedWaitSeconds, String counter, String counterName, Instant issuedAt, String branch) {
+        static PublicTicketView of(Ticket t, Map<String, String> serviceNames, String counterName) {
+            return new PublicTicketView(t.number(), t.service(), serviceNames, t.state().name(), t.position(),
+                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), counterName, t.issuedAt(),
+                    t.branch());
         }
     }
 
