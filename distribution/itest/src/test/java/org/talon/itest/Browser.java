@@ -1,0 +1,126 @@
+package org.talon.itest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver: one browser profile each, so a
+ * kiosk and a display hold their own device cookie as two machines would.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    final ChromeDriver driver;
+    final String base;
+    private final Path profile;
+
+    Browser(int port, int width, int height) throws IOException {
+        this.base = "http://127.0.0.1:" + port;
+        this.profile = Files.createTempDirectory("talon-chromium");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        // the flags known to work here (TOOLCHAIN.md): no sandbox as root, no calls to Google's hosts
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--hide-scrollbars",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement await(String css, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
+                .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Waits until the script returns something other than null or false, and returns it. */
+    Object awaitScript(String script, int millis) {
+        return new WebDriverWait(driver, Duration.ofMillis(millis), Duration.ofMillis(25)).until(d -> {
+            Object r = ((JavascriptExecutor) d).executeScript(script);
+            return r == null || Boolean.FALSE.equals(r) ? null : r;
+        });
+    }
+
+    Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    void click(String css) {
+        await(css, 10).click();
+    }
+
+    /** The messages the page wrote to the console at level SEVERE (errors) since the last call. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .collect(Collectors.toList());
+    }
+
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path p = SCREENSHOTS.resolve(name + ".png");
+        Files.write(p, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return p;
+    }
+
+    /** The serious and critical axe-core violations on the page now, one line each. */
+    List<String> seriousAxeViolations() {
+        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        if (results.getPasses() == null || results.getPasses().isEmpty()) {
+            throw new IllegalStateException("axe-core checked nothing on " + driver.getCurrentUrl());
+        }
+        return results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.toList());
+    }
+
+    Map<String, Object> cookies() {
+        return driver.manage().getCookies().stream().collect(Collectors.toMap(c -> c.getName(), c -> c.getValue()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try {
+                org.talon.bench.TalonProcess.deleteTree(profile);
+            } catch (IOException e) {
+                // a temporary folder
+            }
+        }
+    }
+}

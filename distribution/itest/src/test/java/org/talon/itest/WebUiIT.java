@@ -1,0 +1,217 @@
+package org.talon.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.talon.bench.Http.basic;
+import static org.talon.itest.Api.field;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.talon.bench.TalonProcess;
+
+/**
+ * The web pages as their users meet them: Debian's headless Chromium against the distribution
+ * over real HTTP. A kiosk and a hall display are two browsers, each paired with the code it
+ * shows; the customer's phone is a third, small one. Screenshots of every page in every language
+ * go to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiIT {
+    static final String ADMIN_PW = "Web-Secret-1";
+    static final String ADMIN = basic("admin", ADMIN_PW);
+    static final String ANNA = basic("anna", "Anna-Secret-1");
+    static TalonProcess karaf;
+    static Api api;
+    static Browser kiosk;
+    static Browser display;
+    static String publicId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        karaf = new TalonProcess("webui", ADMIN_PW);
+        java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        karaf.startAndAwait();
+        api = new Api(karaf.httpPort);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (api.call("GET", "/capabilities", ADMIN, null).statusCode() != 200) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
+            Thread.sleep(200);
+        }
+        kiosk = new Browser(karaf.httpPort, 1080, 1920);
+        display = new Browser(karaf.httpPort, 1920, 1080);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {kiosk, display, karaf}) {
+            try {
+                if (c != null) c.close();
+            } catch (Exception e) {
+                // closing what is left
+            }
+        }
+    }
+
+    static String pairingCode(Browser b, String path) {
+        b.open(path);
+        return b.await(".pairing .code", 30).getText().replace(" ", "");
+    }
+
+    @Test
+    @Order(1)
+    void aKioskShowsAPairingCodeAndIsPairedWithItAtTheConsole() throws Exception {
+        String code = pairingCode(kiosk, "/kiosk");
+        assertTrue(code.matches("[A-Z0-9]{6}"), code);
+        String out = karaf.client("talon:device-pair " + code + " kiosk kiosk-1");
+        assertTrue(out.contains("kiosk-1"), out);
+        kiosk.await(".services button", 20);
+        // the device token is a cookie the page's script cannot read
+        assertEquals("", kiosk.script("return document.cookie"));
+        assertTrue(kiosk.cookies().containsKey("talon-device"), kiosk.cookies().toString());
+        // a code is used once
+        String again;
+        try {
+            again = karaf.client("talon:device-pair " + code + " kiosk kiosk-2");
+        } catch (IllegalStateException e) {
+            again = e.getMessage();
+        }
+        assertTrue(again.contains("No page shows the pairing code"), again);
+        assertFalse(api.call("GET", "/devices", ADMIN, null).body().contains("kiosk-2"));
+    }
+
+    @Test
+    @Order(2)
+    void aDisplayIsPairedByAnAdminOverTheApiAndTheTokenGoesOnlyToThePage() throws Exception {
+        String code = pairingCode(display, "/display");
+        HttpResponse<String> r = api.call("POST", "/devices", ADMIN,
+                "{\"name\":\"hall-1\",\"role\":\"display\",\"pairingCode\":\"" + code.substring(0, 3) + "-" + code.substring(3) + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertFalse(r.body().contains("token"), "the admin never sees the token: " + r.body());
+        display.await(".calls", 20);
+        assertEquals(404, api.call("POST", "/devices", ADMIN,
+                "{\"name\":\"hall-2\",\"role\":\"display\",\"pairingCode\":\"" + code + "\"}").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void aCustomerTakesATicketInPolishAndTheDisplayAndThePhoneShowItsCall() throws Exception {
+        kiosk.open("/kiosk");
+        kiosk.await(".services button", 20);
+        kiosk.click(".langs button[data-lang=pl]");
+        kiosk.awaitScript("return document.querySelector('button[data-service=A] .name').textContent === 'Sprawy ogólne'", 5000);
+        kiosk.click("button[data-service=A]");
+        String number = kiosk.await("#ticket-number", 20).getText();
+        assertTrue(number.matches("A\\d{3}"), number);
+        String qr = kiosk.await(".ticket img", 5).getAttribute("src");
+        publicId = qr.substring(qr.indexOf("t=") + 2);
+        assertEquals(Boolean.TRUE, kiosk.awaitScript("return document.querySelector('.ticket img').naturalWidth > 0", 5000));
+        assertEquals("pl", field(api.call("GET", "/branches/demo/tickets", ADMIN, null).body(), "language"));
+        kiosk.screenshot("kiosk-ticket-pl");
+
+        try (Browser phone = new Browser(karaf.httpPort, 390, 844)) {
+            phone.open("/t/" + publicId + "?lang=pl");
+            assertEquals(number, phone.await(".card .number", 20).getText());
+            assertTrue(phone.text(".card").contains("Twoje miejsce w kolejce: 1"), phone.text(".card"));
+
+            display.open("/display?lang=pl");
+            display.await(".calls", 20);
+            display.awaitScript("return document.getElementById('status') === null || document.getElementById('status').hidden", 10000);
+            assertEquals(200, api.call("POST", "/branches/demo/counters/1/open", ANNA, "{}").statusCode());
+            long t0 = System.nanoTime();
+            HttpResponse<String> call = api.call("POST", "/branches/demo/counters/1/call", ANNA, null);
+            assertEquals(200, call.statusCode(), call.body());
+            assertEquals(number, field(call.body(), "number"));
+            display.awaitScript("return document.querySelector('#calls tr.newest')?.dataset.number === '" + number + "'", 1000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("call -> display: %d ms%n", ms);
+            assertTrue(display.text("#calls tr.newest").contains("Window 1"), display.text("#calls tr.newest"));
+            display.screenshot("display-call-pl");
+
+            // the phone looks again every 5 s, at once when it wakes
+            phone.await(".card.called", 10);
+            assertTrue(phone.text(".card").contains("Zapraszamy do: Window 1"), phone.text(".card"));
+            phone.screenshot("ticket-called-pl");
+        }
+        assertEquals(200, api.call("POST", "/branches/demo/counters/1/finish", ANNA, null).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void theDisplaySaysItIsOfflineWhileItsStreamIsClosedAndMissesNoCallAfterwards() throws Exception {
+        display.open("/display");
+        display.await(".calls", 20);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            numbers.add(field(api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}").body(), "number"));
+        }
+        for (String c : List.of("2", "3", "4")) {
+            assertEquals(200, api.call("POST", "/branches/demo/counters/" + c + "/open", ADMIN, "{}").statusCode());
+        }
+        // the server closes every stream: the web bundle stops (the queue goes on, on the console)
+        karaf.client("bundle:stop org.talon.web");
+        try {
+            display.await("#status", 15);
+            for (String c : List.of("2", "3", "4")) {
+                String out = karaf.client("talon:call " + c);
+                assertTrue(out.contains("calls B"), out);
+            }
+            display.screenshot("display-offline-en");
+        } finally {
+            karaf.client("bundle:start org.talon.web");
+        }
+        for (String n : numbers) {
+            display.awaitScript("return !!document.querySelector('#calls tr[data-number=\"" + n + "\"]')", 30000);
+        }
+        display.awaitScript("return document.getElementById('status').hidden", 10000);
+    }
+
+    @Test
+    @Order(5)
+    void aRevokedDisplayGoesBackToPairing() throws Exception {
+        assertEquals(204, api.call("DELETE", "/devices/hall-1", ADMIN, null).statusCode());
+        display.await(".pairing .code", 40);
+    }
+
+    @Test
+    @Order(6)
+    void everyPageInEveryLanguageRendersWithoutConsoleErrorsOrSeriousAccessibilityViolations() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (String lang : List.of("en", "ru", "pl")) {
+            page(failures, kiosk, 1080, 1920, "/kiosk?lang=" + lang, ".services button", "kiosk-" + lang);
+            page(failures, kiosk, 1920, 1080, "/kiosk?lang=" + lang, ".services button", "kiosk-landscape-" + lang);
+            page(failures, kiosk, 1920, 1080, "/display?lang=" + lang, "#queues tr", "display-" + lang);
+            page(failures, kiosk, 1920, 1080, "/display/counter/1?lang=" + lang, ".big", "counter-" + lang);
+            page(failures, kiosk, 390, 844, "/t/" + publicId + "?lang=" + lang, ".card .number", "ticket-" + lang);
+            // the unpaired display shows its code (its one 401, the question "am I paired?", is expected)
+            page(failures, display, 1920, 1080, "/display?lang=" + lang, ".pairing .code", "pairing-" + lang);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static void page(List<String> failures, Browser b, int width, int height, String path, String ready, String name)
+            throws Exception {
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        b.consoleErrors();
+        b.open(path);
+        b.await(ready, 20);
+        Thread.sleep(300);
+        b.screenshot(name);
+        String lang = path.substring(path.indexOf("lang=") + 5);
+        Object htmlLang = b.script("return document.documentElement.lang");
+        if (!lang.equals(htmlLang)) failures.add(name + ": html lang " + htmlLang);
+        for (String e : b.consoleErrors()) {
+            if (name.startsWith("pairing") && e.contains("/api/v1/capabilities") && e.contains("401")) continue;
+            failures.add(name + ": console: " + e);
+        }
+        for (String v : b.seriousAxeViolations()) failures.add(name + ": " + v);
+    }
+}
