@@ -1,6 +1,7 @@
 // The hall display: the last calls (the newest highlighted and blinking), queue lengths, a clock.
 // It follows the branch's event stream; after a drop it resumes from the last event it saw.
 import { api, el, initialLanguage, serviceName, setLanguage, signedIn, sleep, status, t } from './talon.js';
+import { Announcer } from './announce.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -11,6 +12,7 @@ let calls = [];      // {number, counter, counterName, at}, newest first
 let lastId = null;   // the last event id seen: where a new stream resumes
 let source = null;
 let blinkUntil = 0;
+let announcer = null;
 
 async function start() {
   await setLanguage(initialLanguage());
@@ -19,6 +21,9 @@ async function start() {
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   if (!params.get('lang') && !localStorage.getItem('talon.lang')) await setLanguage(branch.locales[0] || 'en');
   document.getElementById('title').textContent = branch.name;
+  // in the branch's language (?voiceLang= another), by clips unless ?voice=speech or ?voice=off
+  announcer = new Announcer(params.get('voice') || 'clips', params.get('voiceLang') || branch.locales[0] || 'en');
+  window.talonAnnouncer = announcer;
   main.replaceChildren(el('div', { class: 'display-grid' },
     el('section', { 'aria-labelledby': 'calls-title' },
       el('h2', { id: 'calls-title' }, t('display.calls')),
@@ -94,6 +99,7 @@ function called(e) {
     .slice(0, rows);
   blinkUntil = Date.now() + 5000;
   drawCalls();
+  announcer.announce(p.number, p.counterName, p.counter);
   setTimeout(drawCalls, 5100);
   document.dispatchEvent(new CustomEvent('talon:call', { detail: { number: p.number, counter: p.counter, counterName: p.counterName } }));
 }

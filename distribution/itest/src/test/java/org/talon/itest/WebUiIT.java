@@ -135,6 +135,9 @@ class WebUiIT {
             System.out.printf("call -> display: %d ms%n", ms);
             assertTrue(display.text("#calls tr.newest").contains("Window 1"), display.text("#calls tr.newest"));
             display.screenshot("display-call-pl");
+            // announced in the branch's first language (en): chime, "ticket", A, 1, "to window", 1
+            Object played = display.awaitScript("const p = window.talonAnnouncer.played; return p.length ? JSON.stringify(p[p.length - 1]) : null", 15000);
+            assertEquals(clips("en", "chime", "ticket", "letter-a", "1", "window", "1"), played);
 
             // the phone looks again every 5 s, at once when it wakes
             phone.await(".card.called", 10);
@@ -195,6 +198,46 @@ class WebUiIT {
             page(failures, display, 1920, 1080, "/display?lang=" + lang, ".pairing .code", "pairing-" + lang);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    static String clips(String lang, String... names) {
+        List<String> urls = new ArrayList<>();
+        for (String n : names) urls.add("\"" + (n.equals("chime") ? "/ui/clips/chime.ogg" : "/ui/clips/" + lang + "/" + n + ".ogg") + "\"");
+        return "[" + String.join(",", urls) + "]";
+    }
+
+    @Test
+    @Order(7)
+    void theAnnouncementComposerGivesTheClipsOfACallInEachLanguageAndEveryClipItNamesIsShipped() throws Exception {
+        kiosk.open("/kiosk");
+        kiosk.await(".services button", 20);
+        String script = "const [calls, done] = [arguments[0], arguments[arguments.length - 1]];"
+                + "import('/ui/announce.js').then(async m => {"
+                + "  const out = {};"
+                + "  for (const [k, n, name, id, lang] of calls) out[k] = JSON.stringify(m.compose(n, name, id, lang));"
+                + "  const missing = [];"
+                + "  for (const lang of ['en', 'ru', 'pl']) for (const n of [0, 7, 13, 20, 42, 100, 115, 999, 1042])"
+                + "    for (const u of m.compose('Z' + n, 'Window 88', '88', lang))"
+                + "      if ((await fetch(u, {method: 'HEAD'})).status !== 200) missing.push(u);"
+                + "  for (const c of 'abcdefghijklmnopqrstuvwxyz') for (const u of m.compose(c + '1', 'W', '1', 'ru'))"
+                + "    if ((await fetch(u, {method: 'HEAD'})).status !== 200) missing.push(u);"
+                + "  out.missing = JSON.stringify(missing); done(out); }).catch(e => done({error: String(e)}));";
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> r = (java.util.Map<String, Object>) kiosk.driver.executeAsyncScript(script, List.of(
+                List.of("en", "A042", "Window 3", "3", "en"),
+                List.of("ru", "A042", "Window 3", "3", "ru"),
+                List.of("pl", "A042", "Window 3", "3", "pl"),
+                List.of("hundreds", "B115", "Window 12", "12", "pl"),
+                List.of("noNumber", "C999", "Cash desk", "cash", "ru"),
+                List.of("long", "A1042", "Window 1", "1", "en")));
+        assertEquals(null, r.get("error"));
+        for (String lang : List.of("en", "ru", "pl")) {
+            assertEquals(clips(lang, "chime", "ticket", "letter-a", "40", "2", "window", "3"), r.get(lang), lang);
+        }
+        assertEquals(clips("pl", "chime", "ticket", "letter-b", "100", "15", "window", "12"), r.get("hundreds"));
+        assertEquals(clips("ru", "chime", "ticket", "letter-c", "900", "90", "9", "counter-cash"), r.get("noNumber"));
+        assertEquals(clips("en", "chime", "ticket", "letter-a", "1", "0", "4", "2", "window", "1"), r.get("long"));
+        assertEquals("[]", r.get("missing"));
     }
 
     private static void page(List<String> failures, Browser b, int width, int height, String path, String ready, String name)
