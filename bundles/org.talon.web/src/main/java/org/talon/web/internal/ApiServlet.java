@@ -91,6 +91,16 @@ public final class ApiServlet extends HttpServlet {
     public record WebhookBody(@MaxLength(2000) String url, @MaxLength(64) String branch, @MaxLength(64) List<String> types) {
     }
 
+    /** Body of {@code POST /session}: a staff login from a page. */
+    public record LoginBody(@MaxLength(100) String user, @MaxLength(200) String password) {
+    }
+
+    /** Who is signed in: {@code GET /session}. */
+    public record Who(String user, List<String> roles) {
+    }
+
+    private final Sessions sessions = new Sessions();
+
     /** Body of {@code POST /devices}. */
     public record DeviceBody(@MaxLength(40) String name, @MaxLength(16) String role, @MaxLength(16) String pairingCode) {
     }
@@ -156,6 +166,27 @@ public final class ApiServlet extends HttpServlet {
                     if (b.pairingCode() != null) return Reply.created(devices.pair(b.pairingCode(), b.name(), b.role(), Instant.now()));
                     return Reply.created(devices.create(b.name(), b.role()));
                 }), Map.of(Route.DOMAIN, "web"));
+        addRoute(route(new RouteSpec("POST", "/session", Set.of(Role.PUBLIC), LoginBody.class, Who.class,
+                "Logs a staff member in from a page: the session is an HttpOnly cookie (no password dialog)"), r -> {
+                    LoginBody b = r.body(LoginBody.class);
+                    if (b.user() == null || b.user().isBlank() || b.password() == null) throw new WebProblem(400, "login.fields");
+                    Authenticator.Caller c = Authenticator.login(b.user(), b.password());
+                    if (c == null || c.roles().isEmpty()) throw new WebProblem(401, "login.wrongPassword");
+                    boolean secure = r instanceof Request q && q.req.isSecure();
+                    String id = sessions.start(c, System.currentTimeMillis());
+                    return new Reply(200, who(c), Map.of("Set-Cookie", Sessions.cookie(id, secure), "Cache-Control", "no-store"));
+                }), Map.of(Route.DOMAIN, "web"));
+        addRoute(route(new RouteSpec("GET", "/session", ANY_LOGIN, null, Who.class, "Who is signed in, and with which roles"),
+                r -> Reply.ok(new Who(r.user(), r.roles().stream().map(x -> x.name().toLowerCase(Locale.ROOT)).sorted().toList()))),
+                Map.of(Route.DOMAIN, "web"));
+        addRoute(route(new RouteSpec("DELETE", "/session", Set.of(Role.PUBLIC), null, null, "Logs out: ends the page's session"), r -> {
+            boolean secure = false;
+            if (r instanceof Request q) {
+                sessions.end(cookie(q.req, Sessions.COOKIE));
+                secure = q.req.isSecure();
+            }
+            return new Reply(204, null, Map.of("Set-Cookie", Sessions.cookie(null, secure)));
+        }), Map.of(Route.DOMAIN, "web"));
         addRoute(open("POST", "/pairings", "A kiosk or display page asks to be paired: a code to show and an id to poll with",
                 r -> Reply.created(devices.startPairing(Instant.now()))), Map.of(Route.DOMAIN, "web"));
         addRoute(open("GET", "/pairings/{id}", "The page's pairing: waiting, or paired (the device token comes once, as an HttpOnly cookie)",
@@ -261,6 +292,10 @@ public final class ApiServlet extends HttpServlet {
     /** A route without login: only what a page needs before it has a token. */
     private static Route open(String method, String path, String summary, Handler h) {
         return route(new RouteSpec(method, path, Set.of(Role.PUBLIC), null, null, summary), h);
+    }
+
+    private static Who who(Authenticator.Caller c) {
+        return new Who(c.user(), c.roles().stream().map(x -> x.name().toLowerCase(Locale.ROOT)).sorted().toList());
     }
 
     private static Route route(RouteSpec spec, Handler h) {
@@ -401,10 +436,14 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static String cookieToken(HttpServletRequest req) {
+        return cookie(req, DEVICE_COOKIE);
+    }
+
+    private static String cookie(HttpServletRequest req, String name) {
         javax.servlet.http.Cookie[] cookies = req.getCookies();
         if (cookies == null) return null;
         for (javax.servlet.http.Cookie c : cookies) {
-            if (DEVICE_COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) return c.getValue();
+            if (name.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) return c.getValue();
         }
         return null;
     }
@@ -420,6 +459,18 @@ public final class ApiServlet extends HttpServlet {
                 challenge(req, resp);
                 boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
                 throw new WebProblem(401, bearer ? "login.wrongToken" : "login.wrongPassword");
+            }
+        } else if (cookie(req, Sessions.COOKIE) != null) {
+            caller = sessions.use(cookie(req, Sessions.COOKIE), System.currentTimeMillis());
+            if (caller == null && !roles.contains(Role.PUBLIC)) {
+                // ended (logout, idle, restart): the page shows its login again
+                resp.setHeader("Set-Cookie", Sessions.cookie(null, req.isSecure()));
+                challenge(req, resp);
+                throw new WebProblem(401, "login.sessionEnded");
+            }
+            boolean safe = method.equals("GET") || method.equals("HEAD");
+            if (caller != null && !safe && req.getHeader(REQUEST_HEADER) == null) {
+                throw new WebProblem(403, "login.requestHeaderMissing", REQUEST_HEADER);
             }
         } else {
             String token = cookieToken(req);

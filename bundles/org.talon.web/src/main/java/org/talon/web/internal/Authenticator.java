@@ -66,7 +66,7 @@ final class Authenticator {
         return caller;
     }
 
-    private static Caller login(String user, String password) {
+    static Caller login(String user, String password) {
         Subject subject = new Subject();
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         try {

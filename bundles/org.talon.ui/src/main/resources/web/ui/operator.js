@@ -1,0 +1,183 @@
+// The operator's workplace: log in, pick a counter, call and serve customers from the keyboard.
+import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t } from './talon.js';
+
+const main = document.getElementById('main');
+const params = new URLSearchParams(location.search);
+let me = null;
+let branch;
+let services = [];
+let counterId = null;
+let counter = null;
+let source = null;
+
+/** The counter actions, each with its key; the key is shown on its button. */
+const ACTIONS = [
+  { action: 'call', key: 'N' }, { action: 'recall', key: 'R' }, { action: 'serve', key: 'S' },
+  { action: 'finish', key: 'F' }, { action: 'noshow', key: 'X' }, { action: 'park', key: 'P' },
+  { action: 'transfer', key: 'T' }, { action: 'pause', key: 'Z' }, { action: 'open', key: 'O' },
+  { action: 'close', key: 'C' },
+];
+
+async function start() {
+  await setLanguage(initialLanguage());
+  languageButtons(document.querySelector('.langs'), () => (me ? (counterId ? workplace() : chooseCounter()) : login()));
+  const r = await api('/session').catch(() => null);
+  if (r?.status === 200) {
+    me = r.data;
+    await signedIn();
+  } else {
+    login();
+  }
+  document.addEventListener('keydown', onKey);
+}
+
+function login(problem) {
+  const form = el('form', { class: 'login', 'aria-labelledby': 'login-title' },
+    el('h2', { id: 'login-title' }, t('operator.login')),
+    el('label', {}, t('operator.user'), el('input', { name: 'user', autocomplete: 'username', required: 'required' })),
+    el('label', {}, t('operator.password'),
+      el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: 'required' })),
+    problem ? el('p', { role: 'alert', class: 'problem' }, problem) : null,
+    el('button', { type: 'submit' }, t('operator.signIn')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const data = new FormData(form);
+    try {
+      const r = await api('/session', { method: 'POST', body: { user: data.get('user'), password: data.get('password') } });
+      if (r.status !== 200) return login(r.data?.detail ?? t('status.error', { status: r.status }));
+      me = r.data;
+      await signedIn();
+    } catch (err) {
+      if (!(err instanceof NetworkError)) throw err;
+      login(t('status.offline'));
+    }
+  });
+  main.replaceChildren(form);
+  form.querySelector('input').focus();
+}
+
+async function signedIn() {
+  const branches = await api('/branches');
+  branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
+  services = (await api(`/branches/${encodeURIComponent(branch.id)}/services`)).data ?? [];
+  counterId = params.get('counter') || localStorage.getItem('talon.counter');
+  if (counterId) await workplace();
+  else await chooseCounter();
+}
+
+async function chooseCounter() {
+  counterId = null;
+  const r = await api(`/branches/${encodeURIComponent(branch.id)}/counters`);
+  main.replaceChildren(el('h2', {}, t('operator.chooseCounter')),
+    el('div', { class: 'services' }, ...(r.data ?? []).map(c => el('button', { type: 'button', 'data-counter': c.id,
+      onclick: () => { localStorage.setItem('talon.counter', c.id); counterId = c.id; workplace(); } },
+    el('span', { class: 'name' }, c.name),
+    el('span', { class: 'wait' }, t('operator.state.' + c.state) + (c.operator ? ' · ' + c.operator : ''))))),
+    logoutButton());
+}
+
+function logoutButton() {
+  return el('button', { type: 'button', class: 'logout', onclick: async () => {
+    await api('/session', { method: 'DELETE' }).catch(() => null);
+    me = null;
+    source?.close();
+    login();
+  } }, t('operator.logout'));
+}
+
+async function workplace() {
+  const b = encodeURIComponent(branch.id);
+  const [counters, queues] = await Promise.all([api(`/branches/${b}/counters`), api(`/branches/${b}/queues`)]);
+  if (counters.status === 401) return login(counters.data?.detail);
+  counter = (counters.data ?? []).find(c => c.id === counterId);
+  if (!counter) return chooseCounter();
+  const tk = counter.ticket;
+  const since = tk?.calledAt ? Date.parse(tk.calledAt) : null;
+  main.replaceChildren(
+    el('div', { class: 'bar' },
+      el('h2', { id: 'counter-name' }, counter.name),
+      el('span', { class: 'muted', id: 'counter-state' }, t('operator.state.' + counter.state) + ' · ' + me.user),
+      el('button', { type: 'button', onclick: chooseCounter }, t('operator.otherCounter')),
+      logoutButton()),
+    el('section', { class: 'current', 'aria-labelledby': 'current-title' },
+      el('h3', { id: 'current-title' }, t('operator.current')),
+      tk ? el('div', {},
+        el('div', { class: 'number', id: 'current-number', 'data-number': tk.number }, tk.number),
+        el('p', {}, serviceName(services.find(s => s.code === tk.service)?.names, tk.service) + ' · '
+          + t('operator.ticketState.' + tk.state)),
+        since ? el('p', { class: 'timer', 'data-since': String(since) }, '') : null)
+        : el('p', { class: 'muted', id: 'current-number' }, t('operator.noCustomer'))),
+    el('div', { class: 'actions' }, ...ACTIONS.map(a => el('button', { type: 'button', 'data-action': a.action,
+      'aria-keyshortcuts': a.key, onclick: () => act(a.action) },
+    t('operator.action.' + a.action), ' ', el('kbd', {}, a.key)))),
+    el('p', { id: 'problem', role: 'alert', class: 'problem' }),
+    el('section', { 'aria-labelledby': 'queues-title' },
+      el('h3', { id: 'queues-title' }, t('display.queues')),
+      el('table', { class: 'queues' }, el('tbody', {}, ...(queues.data ?? []).map(q => el('tr', { 'data-queue': q.id },
+        el('td', {}, services.filter(s => s.queue === q.id).map(s => serviceName(s.names, s.code)).join(', ') || q.id),
+        el('td', {}, String(q.waiting))))))));
+  tickTimer();
+  follow();
+}
+
+function tickTimer() {
+  const e = document.querySelector('.timer');
+  if (!e) return;
+  const s = Math.max(0, Math.floor((Date.now() - Number(e.dataset.since)) / 1000));
+  e.textContent = t('operator.since', { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` });
+}
+setInterval(tickTimer, 1000);
+
+/** Any change in the branch redraws the workplace (lengths, the counter's state). */
+function follow() {
+  if (source) return;
+  source = new EventSource(`/api/v1/branches/${encodeURIComponent(branch.id)}/events?from=now`);
+  let pending = null;
+  const redraw = () => { if (!pending) pending = setTimeout(() => { pending = null; if (me && counterId) workplace(); }, 300); };
+  for (const type of ['TicketIssued', 'TicketCalled', 'TicketRecalled', 'TicketServing', 'TicketFinished', 'TicketNoShow',
+    'TicketParked', 'TicketTransferred', 'TicketCancelled', 'CounterOpened', 'CounterPaused', 'CounterClosed', 'StreamReset']) {
+    source.addEventListener(type, redraw);
+  }
+  source.addEventListener('open', () => status(null));
+  source.addEventListener('error', () => status(t('status.offline')));
+}
+
+async function act(action) {
+  const problem = document.getElementById('problem');
+  let body;
+  if (action === 'transfer') {
+    const queue = prompt(t('operator.transferTo'));
+    if (!queue) return;
+    body = { queue };
+  }
+  try {
+    const r = await api(`/branches/${encodeURIComponent(branch.id)}/counters/${encodeURIComponent(counterId)}/${action}`,
+      { method: 'POST', body });
+    if (r.status === 401) return login(r.data?.detail);
+    if (r.status >= 400) {
+      problem.textContent = r.data?.detail ?? t('status.error', { status: r.status });
+      return;
+    }
+    if (r.status === 204 && action === 'call') {
+      await workplace();
+      document.getElementById('problem').textContent = t('operator.nobodyWaiting');
+      return;
+    }
+    await workplace();
+  } catch (e) {
+    if (!(e instanceof NetworkError)) throw e;
+    problem.textContent = t('status.offline');
+  }
+}
+
+function onKey(e) {
+  if (!counterId || !me || e.ctrlKey || e.altKey || e.metaKey) return;
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName)) return;
+  const a = ACTIONS.find(x => x.key === e.key.toUpperCase());
+  if (a) {
+    e.preventDefault();
+    act(a.action);
+  }
+}
+
+start();
