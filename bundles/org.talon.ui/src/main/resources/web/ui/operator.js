@@ -1,5 +1,5 @@
 // The operator's workplace: log in, pick a counter, call and serve customers from the keyboard.
-import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t } from './talon.js';
+import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, staffLogin, status, t } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -21,39 +21,14 @@ const ACTIONS = [
 async function start() {
   await setLanguage(initialLanguage());
   languageButtons(document.querySelector('.langs'), () => (me ? (counterId ? workplace() : chooseCounter()) : login()));
-  const r = await api('/session').catch(() => null);
-  if (r?.status === 200) {
-    me = r.data;
-    await signedIn();
-  } else {
-    login();
-  }
+  me = await staffLogin(main);
+  await signedIn();
   document.addEventListener('keydown', onKey);
 }
 
 function login(problem) {
-  const form = el('form', { class: 'login', 'aria-labelledby': 'login-title' },
-    el('h2', { id: 'login-title' }, t('operator.login')),
-    el('label', {}, t('operator.user'), el('input', { name: 'user', autocomplete: 'username', required: 'required' })),
-    el('label', {}, t('operator.password'),
-      el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: 'required' })),
-    problem ? el('p', { role: 'alert', class: 'problem' }, problem) : null,
-    el('button', { type: 'submit' }, t('operator.signIn')));
-  form.addEventListener('submit', async e => {
-    e.preventDefault();
-    const data = new FormData(form);
-    try {
-      const r = await api('/session', { method: 'POST', body: { user: data.get('user'), password: data.get('password') } });
-      if (r.status !== 200) return login(r.data?.detail ?? t('status.error', { status: r.status }));
-      me = r.data;
-      await signedIn();
-    } catch (err) {
-      if (!(err instanceof NetworkError)) throw err;
-      login(t('status.offline'));
-    }
-  });
-  main.replaceChildren(form);
-  form.querySelector('input').focus();
+  me = null;
+  staffLogin(main, problem).then(who => { me = who; signedIn(); });
 }
 
 async function signedIn() {
@@ -79,8 +54,8 @@ async function chooseCounter() {
 function logoutButton() {
   return el('button', { type: 'button', class: 'logout', onclick: async () => {
     await api('/session', { method: 'DELETE' }).catch(() => null);
-    me = null;
     source?.close();
+    source = null;
     login();
   } }, t('operator.logout'));
 }

@@ -171,3 +171,40 @@ export function waitText(seconds) {
   if (seconds < 60) return t('wait.none');
   return t('wait.minutes', { minutes: Math.round(seconds / 60) });
 }
+
+/**
+ * The staff member signed in on this page: asks GET /session, and shows the login form until a
+ * login succeeds (the session is an HttpOnly cookie; no browser dialog). {@code problem} is shown
+ * on the form, e.g. why the last session ended.
+ */
+export async function staffLogin(root, problem) {
+  if (!problem) {
+    const r = await api('/session').catch(() => null);
+    if (r?.status === 200) return r.data;
+  }
+  return new Promise(resolve => {
+    const show = text => {
+      const form = el('form', { class: 'login', 'aria-labelledby': 'login-title' },
+        el('h2', { id: 'login-title' }, t('operator.login')),
+        el('label', {}, t('operator.user'), el('input', { name: 'user', autocomplete: 'username', required: 'required' })),
+        el('label', {}, t('operator.password'),
+          el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: 'required' })),
+        text ? el('p', { role: 'alert', class: 'problem' }, text) : null,
+        el('button', { type: 'submit' }, t('operator.signIn')));
+      form.addEventListener('submit', async e => {
+        e.preventDefault();
+        const data = new FormData(form);
+        try {
+          const r = await api('/session', { method: 'POST', body: { user: data.get('user'), password: data.get('password') } });
+          if (r.status === 200) resolve(r.data);
+          else show(r.data?.detail ?? t('status.error', { status: r.status }));
+        } catch (err) {
+          show(t('status.offline'));
+        }
+      });
+      root.replaceChildren(form);
+      form.querySelector('input').focus();
+    };
+    show(problem);
+  });
+}

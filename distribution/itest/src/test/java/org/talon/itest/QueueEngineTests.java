@@ -139,6 +139,38 @@ public abstract class QueueEngineTests {
         assertEquals(QueueException.Reason.ILLEGAL_STATE, e.reason());
     }
 
+    /** The manager's "served today" is read back from the database when the engine is loaded again. */
+    @Test
+    public void theDaySoFarComesBackFromTheDatabaseAfterAnUpdateOfTheEngine() throws Exception {
+        clearBranch();
+        org.talon.queue.api.QueueDay before = dayOf(queues, "A");
+        queues.issue(IssueRequest.of(null, "A"));
+        Ticket cancelled = queues.issue(IssueRequest.of(null, "A"));
+        queues.call(BRANCH, "1").orElseThrow();
+        queues.finish(BRANCH, "1");
+        queues.cancel(BRANCH, String.valueOf(cancelled.id()));
+        org.talon.queue.api.QueueDay now = dayOf(queues, "A");
+        assertEquals(before.served() + 1, now.served());
+        assertEquals(before.cancelled() + 1, now.cancelled());
+        console("bundle:update org.talon.queue");
+        Thread.sleep(1500);
+        long deadline = System.currentTimeMillis() + 60_000;
+        org.talon.queue.api.QueueDay after = null;
+        while (after == null && System.currentTimeMillis() < deadline) {
+            try {
+                after = dayOf(service(), "A");
+            } catch (RuntimeException e) {
+                Thread.sleep(200); // the updated engine's branches still arriving
+            }
+        }
+        queues = service();
+        assertEquals(now, after);
+    }
+
+    private static org.talon.queue.api.QueueDay dayOf(QueueService q, String queue) {
+        return q.today(BRANCH).stream().filter(d -> d.queue().equals(queue)).findFirst().orElseThrow();
+    }
+
     @Test
     public void issueCallServeFinishThroughTheConsole() throws Exception {
         String issued = console("talon:issue B");

@@ -37,7 +37,7 @@ class WebUiIT {
     @BeforeAll
     static void start() throws Exception {
         karaf = new TalonProcess("webui", ADMIN_PW);
-        java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\n",
+        java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\nmia = Mia-Secret-1,manager\n",
                 java.nio.file.StandardOpenOption.APPEND);
         karaf.startAndAwait();
         api = new Api(karaf.httpPort);
@@ -216,6 +216,35 @@ class WebUiIT {
             page(failures, display, 1920, 1080, "/display?lang=" + lang, ".pairing .code", "pairing-" + lang);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    @Order(8)
+    void theManagerSeesTheDaySoFarLiveInEveryLanguage() throws Exception {
+        try (Browser manager = new Browser(karaf.httpPort, 1366, 900)) {
+            manager.open("/manager?lang=en");
+            manager.await("form.login input[name=user]", 20).sendKeys("mia");
+            manager.await("form.login input[name=password]", 5).sendKeys("Mia-Secret-1\n");
+            manager.await("[data-tile=served] .value", 20);
+            String today = api.call("GET", "/branches/demo/today", ADMIN, null).body();
+            int served = 0;
+            for (java.util.regex.MatchResult m : java.util.regex.Pattern.compile("\"served\":(\\d+)").matcher(today).results().toList()) {
+                served += Integer.parseInt(m.group(1));
+            }
+            assertTrue(served >= 1, today);
+            assertEquals(String.valueOf(served), manager.text("[data-tile=served] .value"));
+            // a ticket issued now shows on the dashboard without a reload
+            String waitingBefore = manager.text("tr[data-queue=C] [data-field=waiting]");
+            api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\"}");
+            manager.awaitScript("return document.querySelector('tr[data-queue=C] [data-field=waiting]').textContent === '"
+                    + (Integer.parseInt(waitingBefore) + 1) + "'", 5000);
+            List<String> failures = new ArrayList<>();
+            for (String lang : List.of("en", "ru", "pl")) {
+                page(failures, manager, 1366, 900, "/manager?lang=" + lang, "[data-tile=served] .value", "manager-" + lang);
+                page(failures, manager, 1366, 768, "/operator?lang=" + lang, "button[data-counter]", "operator-counters-" + lang);
+            }
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        }
     }
 
     static String clips(String lang, String... names) {

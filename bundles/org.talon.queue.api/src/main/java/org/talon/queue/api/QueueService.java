@@ -25,6 +25,9 @@ public interface QueueService {
 
     List<Counter> counters(String branch);
 
+    /** Per queue, the business day so far: served, no-shows, cancelled (since 2.3). */
+    List<QueueDay> today(String branch);
+
     List<WorkProfile> profiles(String branch);
 
     /** Waiting, called, serving and parked tickets of the branch, waiting ones in call order per queue. */

@@ -235,6 +235,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         java.time.LocalDate today = java.time.LocalDate.now(setup.branch().zone());
         for (Map.Entry<String, Integer> n : loaded.lastNumbers().entrySet()) s.restoreNumber(today, n.getKey(), n.getValue());
         for (TicketStore.StoredCounter c : loaded.counters()) s.restoreCounter(c.id(), c.state(), c.operator());
+        for (TicketStore.DayCount c : loaded.finalToday()) s.restoreDayCount(today, c.queue(), c.state(), c.count());
         states.put(branch, s);
         return s;
     }
@@ -269,6 +270,11 @@ public final class QueueEngine implements QueueService, BranchDirectory {
     @Override
     public List<QueueStatus> queues(String branch) {
         return run(branch, BranchState::queueStatus);
+    }
+
+    @Override
+    public List<org.talon.queue.api.QueueDay> today(String branch) {
+        return run(branch, BranchState::today);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class MemoryTicketStore implements TicketStore {
 
     @Override
     public Loaded load(String branch, LocalDate day) {
-        return new Loaded(List.of(), new ArrayList<>(), new HashMap<>(), List.of());
+        return new Loaded(List.of(), new ArrayList<>(), new HashMap<>(), List.of(), List.of());
     }
 
     @Override

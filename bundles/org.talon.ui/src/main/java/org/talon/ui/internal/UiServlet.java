@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/kiosk",
     "osgi.http.whiteboard.servlet.pattern=/operator",
+    "osgi.http.whiteboard.servlet.pattern=/manager",
     "osgi.http.whiteboard.servlet.pattern=/display",
     "osgi.http.whiteboard.servlet.pattern=/display/counter/*",
     "osgi.http.whiteboard.servlet.pattern=/t/*",
@@ -31,6 +32,7 @@ public final class UiServlet extends HttpServlet {
     static final Map<String, String> PAGES = Map.of(
             "/kiosk", "/web/kiosk.html",
             "/operator", "/web/operator.html",
+            "/manager", "/web/manager.html",
             "/display", "/web/display.html",
             "/display/counter", "/web/counter.html",
             "/t", "/web/ticket.html");

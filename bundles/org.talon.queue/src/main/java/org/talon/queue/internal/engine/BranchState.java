@@ -84,6 +84,9 @@ public final class BranchState {
      * customers never have the same number on the displays.
      */
     private final Map<String, Integer> held = new HashMap<>();
+    /** Per queue: served, no-shows, cancelled of the tickets issued on {@link #totalsDay}. */
+    private final Map<String, int[]> totals = new HashMap<>();
+    private java.time.LocalDate totalsDay;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
@@ -165,6 +168,45 @@ public final class BranchState {
     /** Tells the numbering a number used by a stored (possibly final) ticket of the current day. */
     public void restoreNumber(java.time.LocalDate day, String prefix, int number) {
         numbering.used(day, prefix, number);
+    }
+
+    /** Puts back how many of a queue's tickets of {@code day} ended in a final state. */
+    public void restoreDayCount(java.time.LocalDate day, String queue, TicketState state, int count) {
+        int[] c = dayTotals(day, queue);
+        if (c != null) c[slot(state)] += count;
+    }
+
+    private int[] dayTotals(java.time.LocalDate day, String queue) {
+        if (totalsDay == null || day.isAfter(totalsDay)) {
+            totalsDay = day;
+            totals.clear();
+        }
+        if (!day.equals(totalsDay)) return null; // a ticket of an earlier day ending now
+        return totals.computeIfAbsent(queue, q -> new int[3]);
+    }
+
+    private static int slot(TicketState s) {
+        return s == TicketState.DONE ? 0 : s == TicketState.NO_SHOW ? 1 : 2;
+    }
+
+    private void ended(LiveTicket t) {
+        int[] c = dayTotals(t.day, t.queue);
+        if (c != null) c[slot(t.state)]++;
+    }
+
+    /** Per queue, the business day so far. */
+    public List<org.talon.queue.api.QueueDay> today(Instant now) {
+        java.time.LocalDate day = numbering.dayOf(now);
+        if (totalsDay == null || day.isAfter(totalsDay)) {
+            totalsDay = day;
+            totals.clear();
+        }
+        List<org.talon.queue.api.QueueDay> out = new ArrayList<>();
+        for (String q : queues.keySet()) {
+            int[] c = totals.getOrDefault(q, new int[3]);
+            out.add(new org.talon.queue.api.QueueDay(id(), q, c[0], c[1], c[2]));
+        }
+        return out;
     }
 
     /** Puts back a stored counter state. */
@@ -481,6 +523,7 @@ public final class BranchState {
         t.state = TicketState.CANCELLED;
         t.finishedAt = now;
         deactivate(t);
+        ended(t);
         byPublicId.remove(t.publicId);
         changed(t);
         event("TicketCancelled", t, null);
@@ -757,6 +800,7 @@ public final class BranchState {
     private void release(LiveCounter c, LiveTicket t) {
         c.current = null;
         deactivate(t);
+        ended(t);
         byPublicId.remove(t.publicId);
         changed(t);
     }

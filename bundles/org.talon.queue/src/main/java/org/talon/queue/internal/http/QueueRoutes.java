@@ -65,6 +65,10 @@ public final class QueueRoutes {
                 r -> Reply.ok(queues.queues(r.path("branch")).stream().map(Views.QueueView::of).toList()));
         route(context, "GET", "/branches/{branch}/counters", ANY_LOGIN, null, "The counters and their state",
                 r -> Reply.ok(queues.counters(r.path("branch")).stream().map(Views.CounterView::of).toList()));
+        route(context, "GET", "/branches/{branch}/today", STAFF, null,
+                "Per queue, the business day so far: tickets served, no-shows, cancelled",
+                r -> Reply.ok(queues.today(r.path("branch")).stream()
+                        .map(d -> new Views.DayView(d.queue(), d.served(), d.noShows(), d.cancelled())).toList()));
         route(context, "GET", "/branches/{branch}/tickets", STAFF, null, "Active tickets, waiting ones in call order",
                 r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
         route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class,

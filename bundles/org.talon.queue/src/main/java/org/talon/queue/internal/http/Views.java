@@ -55,6 +55,10 @@ public final class Views {
         }
     }
 
+    /** A queue's business day so far. */
+    public record DayView(String queue, int served, int noShows, int cancelled) {
+    }
+
     public record CounterView(String id, String name, String profile, String state, String operator, TicketView ticket) {
         static CounterView of(Counter c) {
             return new CounterView(c.id(), c.name(), c.profile(), c.state().name(), c.operator(),

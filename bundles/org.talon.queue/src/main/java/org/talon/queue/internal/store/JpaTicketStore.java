@@ -76,7 +76,13 @@ public final class JpaTicketStore implements TicketStore {
                     .setParameter("b", branch).setParameter("d", day).getResultList()) {
                 keyed.add(toLive(r));
             }
-            return new Loaded(active, counters, last, keyed);
+            List<DayCount> finals = new ArrayList<>();
+            for (Object[] r : em.createQuery("select t.queue, t.state, count(t) from TicketRow t"
+                    + " where t.branch = :b and t.day = :d and t.state not in :s group by t.queue, t.state", Object[].class)
+                    .setParameter("b", branch).setParameter("d", day).setParameter("s", ACTIVE).getResultList()) {
+                finals.add(new DayCount((String) r[0], TicketState.valueOf((String) r[1]), ((Number) r[2]).intValue()));
+            }
+            return new Loaded(active, counters, last, keyed, finals);
         });
     }
 

@@ -18,7 +18,11 @@ public interface TicketStore {
      * its counters, and the highest daily number per prefix on {@code day}.
      */
     record Loaded(List<LiveTicket> active, List<StoredCounter> counters, Map<String, Integer> lastNumbers,
-            List<LiveTicket> keyedToday) {
+            List<LiveTicket> keyedToday, List<DayCount> finalToday) {
+    }
+
+    /** How many tickets of a queue issued on the day ended in a final state. */
+    record DayCount(String queue, org.talon.queue.api.TicketState state, int count) {
     }
 
     Loaded load(String branch, LocalDate day);

@@ -106,6 +106,26 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void theDaySoFarCountsServedNoShowsAndCancelledPerQueueAndStartsAgainTheNextDay() {
+        BranchState s = Fixtures.simple();
+        s.restoreDayCount(java.time.LocalDate.ofInstant(T0, Fixtures.WARSAW), "A", TicketState.DONE, 5);
+        s.issue(IssueRequest.of("demo", "A"), T0);
+        s.issue(IssueRequest.of("demo", "A"), T0);
+        LiveTicket c = s.issue(IssueRequest.of("demo", "A"), T0);
+        s.call("1", T0.plusSeconds(10));
+        s.finish("1", T0.plusSeconds(20));
+        s.call("1", T0.plusSeconds(30));
+        s.noShow("1", T0.plusSeconds(40));
+        s.cancel(c.number, T0.plusSeconds(50));
+        var a = s.today(T0.plusSeconds(60)).stream().filter(d -> d.queue().equals("A")).findFirst().orElseThrow();
+        assertEquals(6, a.served(), "5 stored and 1 now");
+        assertEquals(1, a.noShows());
+        assertEquals(1, a.cancelled());
+        var next = s.today(T0.plus(java.time.Duration.ofDays(1))).stream().filter(d -> d.queue().equals("A")).findFirst().orElseThrow();
+        assertEquals(0, next.served() + next.noShows() + next.cancelled(), "a new day starts at zero");
+    }
+
+    @Test
     void nextFinishesTheCurrentTicketWhetherCalledOrServedThenCalls() {
         BranchState s = withCurrent(TicketState.CALLED);
         LiveTicket a1 = s.find("A001");
