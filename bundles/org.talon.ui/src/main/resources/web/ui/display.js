@@ -99,6 +99,8 @@ function called(e) {
     .slice(0, rows);
   blinkUntil = Date.now() + 5000;
   drawCalls();
+  // when the call was on the screen (wall-clock milliseconds), for whoever measures the display
+  window.talonLastCall = { number: p.number, shownAt: performance.timeOrigin + performance.now() };
   announcer.announce(p.number, p.counterName, p.counter);
   setTimeout(drawCalls, 5100);
   document.dispatchEvent(new CustomEvent('talon:call', { detail: { number: p.number, counter: p.counter, counterName: p.counterName } }));

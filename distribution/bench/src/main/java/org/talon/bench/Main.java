@@ -49,6 +49,7 @@ public final class Main {
             case "displays" -> m.displays();
             case "boot" -> m.boot();
             case "scale" -> m.scale();
+            case "ui" -> Pages.run(m.distribution, m.work, m.num("calls", 100));
             default -> {
                 usage();
                 yield 2;
@@ -69,6 +70,7 @@ public final class Main {
                   boot      start to first ticket, beside a stock Karaf 4.4.10 on the same machine: --times 3
                   scale     the cycle and display figures at three sizes of waiting tickets, counters and displays
                             --only waiting,counters,displays (default all three)
+                  ui        the pages in headless Chromium: operator's key -> hall display over --calls 100, page weights
                   jmh       the engine's JMH benchmarks (options are JMH's)
                   reliability  kill -9, PostgreSQL outage, bundle:update and malformed requests under load""");
     }

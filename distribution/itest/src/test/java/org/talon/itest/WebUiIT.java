@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.talon.bench.Browser;
 import org.talon.bench.TalonProcess;
 
 /**
@@ -304,6 +305,6 @@ class WebUiIT {
             if (name.startsWith("operator-login") && e.contains("/api/v1/session") && e.contains("401")) continue;
             failures.add(name + ": console: " + e);
         }
-        for (String v : b.seriousAxeViolations()) failures.add(name + ": " + v);
+        for (String v : Axe.seriousViolations(b)) failures.add(name + ": " + v);
     }
 }

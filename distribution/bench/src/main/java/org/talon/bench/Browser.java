@@ -1,4 +1,4 @@
-package org.talon.itest;
+package org.talon.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,16 +23,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver: one browser profile each, so a
+ * Debian's Chromium, headless (apt-get install chromium chromium-driver), driven by Debian's chromedriver: one browser profile each, so a
  * kiosk and a display hold their own device cookie as two machines would.
  */
-final class Browser implements AutoCloseable {
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    final ChromeDriver driver;
-    final String base;
+public final class Browser implements AutoCloseable {
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public final ChromeDriver driver;
+    public final String base;
     private final Path profile;
 
-    Browser(int port, int width, int height) throws IOException {
+    public Browser(int port, int width, int height) throws IOException {
         this.base = "http://127.0.0.1:" + port;
         this.profile = Files.createTempDirectory("talon-chromium");
         ChromeOptions o = new ChromeOptions();
@@ -52,62 +52,50 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    WebElement await(String css, int seconds) {
+    public WebElement await(String css, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
                 .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     /** Waits until the script returns something other than null or false, and returns it. */
-    Object awaitScript(String script, int millis) {
+    public Object awaitScript(String script, int millis) {
         return new WebDriverWait(driver, Duration.ofMillis(millis), Duration.ofMillis(25)).until(d -> {
             Object r = ((JavascriptExecutor) d).executeScript(script);
             return r == null || Boolean.FALSE.equals(r) ? null : r;
         });
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
-    String text(String css) {
+    public String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
-    void click(String css) {
+    public void click(String css) {
         await(css, 10).click();
     }
 
     /** The messages the page wrote to the console at level SEVERE (errors) since the last call. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
                 .collect(Collectors.toList());
     }
 
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path p = SCREENSHOTS.resolve(name + ".png");
         Files.write(p, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return p;
     }
 
-    /** The serious and critical axe-core violations on the page now, one line each. */
-    List<String> seriousAxeViolations() {
-        var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
-        if (results.getPasses() == null || results.getPasses().isEmpty()) {
-            throw new IllegalStateException("axe-core checked nothing on " + driver.getCurrentUrl());
-        }
-        return results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.toList());
-    }
-
-    Map<String, Object> cookies() {
+    public Map<String, Object> cookies() {
         return driver.manage().getCookies().stream().collect(Collectors.toMap(c -> c.getName(), c -> c.getValue()));
     }
 
@@ -117,7 +105,7 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try {
-                org.talon.bench.TalonProcess.deleteTree(profile);
+                TalonProcess.deleteTree(profile);
             } catch (IOException e) {
                 // a temporary folder
             }
