@@ -91,15 +91,28 @@ class WebUiIT {
 
     @Test
     @Order(2)
-    void aDisplayIsPairedByAnAdminOverTheApiAndTheTokenGoesOnlyToThePage() throws Exception {
+    void aDisplayIsPairedByAnAdminOnTheAdminPageAndTheTokenGoesOnlyToThePage() throws Exception {
         String code = pairingCode(display, "/display");
-        HttpResponse<String> r = api.call("POST", "/devices", ADMIN,
-                "{\"name\":\"hall-1\",\"role\":\"display\",\"pairingCode\":\"" + code.substring(0, 3) + "-" + code.substring(3) + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        assertFalse(r.body().contains("token"), "the admin never sees the token: " + r.body());
-        display.await(".calls", 20);
-        assertEquals(404, api.call("POST", "/devices", ADMIN,
-                "{\"name\":\"hall-2\",\"role\":\"display\",\"pairingCode\":\"" + code + "\"}").statusCode());
+        try (Browser admin = new Browser(karaf.httpPort, 1366, 900)) {
+            admin.open("/admin?lang=en");
+            admin.await("form.login input[name=user]", 20).sendKeys("admin");
+            admin.await("form.login input[name=password]", 5).sendKeys(ADMIN_PW + "\n");
+            admin.await("form.pair input[name=code]", 20).sendKeys(code.substring(0, 3) + "-" + code.substring(3));
+            new org.openqa.selenium.support.ui.Select(admin.await("form.pair select[name=role]", 5)).selectByValue("display");
+            admin.await("form.pair input[name=name]", 5).sendKeys("hall-1\n");
+            admin.await("tr[data-device=hall-1]", 10);
+            assertTrue(admin.text("#message").contains("hall-1"), admin.text("#message"));
+            assertFalse(admin.driver.getPageSource().contains("token"), "the admin never sees the token");
+            display.await(".calls", 20);
+            // a code is used once
+            assertEquals(404, api.call("POST", "/devices", ADMIN,
+                    "{\"name\":\"hall-2\",\"role\":\"display\",\"pairingCode\":\"" + code + "\"}").statusCode());
+            List<String> failures = new ArrayList<>();
+            for (String lang : List.of("en", "ru", "pl")) {
+                page(failures, admin, 1366, 900, "/admin?lang=" + lang, "tr[data-device=hall-1]", "admin-" + lang);
+            }
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        }
     }
 
     @Test

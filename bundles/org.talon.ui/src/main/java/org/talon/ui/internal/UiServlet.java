@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
     "osgi.http.whiteboard.servlet.pattern=/kiosk",
     "osgi.http.whiteboard.servlet.pattern=/operator",
     "osgi.http.whiteboard.servlet.pattern=/manager",
+    "osgi.http.whiteboard.servlet.pattern=/admin",
     "osgi.http.whiteboard.servlet.pattern=/display",
     "osgi.http.whiteboard.servlet.pattern=/display/counter/*",
     "osgi.http.whiteboard.servlet.pattern=/t/*",
@@ -33,6 +34,7 @@ public final class UiServlet extends HttpServlet {
             "/kiosk", "/web/kiosk.html",
             "/operator", "/web/operator.html",
             "/manager", "/web/manager.html",
+            "/admin", "/web/admin.html",
             "/display", "/web/display.html",
             "/display/counter", "/web/counter.html",
             "/t", "/web/ticket.html");
