@@ -261,6 +261,32 @@ class WebUiIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void thePagesFeatureComesAndGoesWithoutRestartingTheApi() throws Exception {
+        HttpResponse<String> login = api.call("POST", "/session", null, "{\"user\":\"mia\",\"password\":\"Mia-Secret-1\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.IntSupplier kiosk = () -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + karaf.httpPort + "/kiosk")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        };
+        assertEquals(200, kiosk.getAsInt());
+        karaf.client("feature:uninstall talon-ui");
+        assertEquals(404, kiosk.getAsInt());
+        karaf.client("feature:install talon-ui");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (kiosk.getAsInt() != 200 && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        assertEquals(200, kiosk.getAsInt());
+        // sessions live in the web bundle's memory: one that survived means the API was not restarted
+        assertEquals(200, api.call("GET", "/session", null, null, "Cookie", cookie).statusCode());
+    }
+
     static String clips(String lang, String... names) {
         List<String> urls = new ArrayList<>();
         for (String n : names) urls.add("\"" + (n.equals("chime") ? "/ui/clips/chime.ogg" : "/ui/clips/" + lang + "/" + n + ".ogg") + "\"");
