@@ -1,5 +1,5 @@
 // The display over one counter: its current ticket, large.
-import { api, el, initialLanguage, setLanguage, signedIn, status, t } from './talon.js';
+import { api, el, initialLanguage, setLanguage, signedIn, status, t, watchRevocation } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -14,10 +14,7 @@ async function start() {
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   await reload();
   connect();
-  setInterval(async () => {
-    const r = await api('/capabilities').catch(() => null);
-    if (r?.status === 401) location.reload();
-  }, 15000);
+  watchRevocation();
 }
 
 async function reload() {

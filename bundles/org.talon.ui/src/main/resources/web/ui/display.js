@@ -1,6 +1,6 @@
 // The hall display: the last calls (the newest highlighted and blinking), queue lengths, a clock.
 // It follows the branch's event stream; after a drop it resumes from the last event it saw.
-import { api, el, initialLanguage, serviceName, setLanguage, signedIn, sleep, status, t } from './talon.js';
+import { api, el, initialLanguage, serviceName, setLanguage, signedIn, watchRevocation, sleep, status, t } from './talon.js';
 import { Announcer } from './announce.js';
 
 const main = document.getElementById('main');
@@ -40,11 +40,7 @@ async function start() {
   services = (await api(`/branches/${encodeURIComponent(branch.id)}/services`)).data ?? [];
   await reload();
   connect();
-  // a revoked token: back to pairing (an open stream does not end by itself when it is revoked)
-  setInterval(async () => {
-    const r = await api('/capabilities').catch(() => null);
-    if (r?.status === 401) location.reload();
-  }, 15000);
+  watchRevocation();
 }
 
 function tick() {

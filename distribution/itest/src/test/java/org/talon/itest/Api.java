@@ -25,6 +25,16 @@ final class Api {
         this.port = port;
     }
 
+    /** Waits until the API answers this login (the routes of the domains come after Karaf's boot). */
+    Api awaitUp(String auth) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (call("GET", "/capabilities", auth, null).statusCode() != 200) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
+            Thread.sleep(200);
+        }
+        return this;
+    }
+
     HttpResponse<String> call(String method, String path, String auth, String json, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path));
         if (auth != null) b.header("Authorization", auth);

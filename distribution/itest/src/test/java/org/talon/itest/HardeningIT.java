@@ -49,12 +49,7 @@ class HardeningIT {
         // a short longest replay, so that a test can go beyond it with a few dozen events
         karaf.setProperty("etc/org.talon.web.streams.cfg", "maxReplay", "30");
         karaf.startAndAwait();
-        api = new Api(karaf.httpPort);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (api.call("GET", "/capabilities", ADMIN, null).statusCode() != 200) {
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
-            Thread.sleep(200);
-        }
+        api = new Api(karaf.httpPort).awaitUp(ADMIN);
     }
 
     @AfterAll

@@ -41,12 +41,7 @@ class WebUiIT {
         java.nio.file.Files.writeString(karaf.home.resolve("etc/users.properties"), "anna = Anna-Secret-1,operator\nmia = Mia-Secret-1,manager\n",
                 java.nio.file.StandardOpenOption.APPEND);
         karaf.startAndAwait();
-        api = new Api(karaf.httpPort);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (api.call("GET", "/capabilities", ADMIN, null).statusCode() != 200) {
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("API did not come up");
-            Thread.sleep(200);
-        }
+        api = new Api(karaf.httpPort).awaitUp(ADMIN);
         kiosk = new Browser(karaf.httpPort, 1080, 1920);
         display = new Browser(karaf.httpPort, 1920, 1080);
     }
