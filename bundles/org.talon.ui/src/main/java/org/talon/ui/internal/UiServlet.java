@@ -30,14 +30,25 @@ import org.osgi.service.component.annotations.Component;
 public final class UiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    static final Map<String, String> PAGES = Map.of(
-            "/kiosk", "/web/kiosk.html",
-            "/operator", "/web/operator.html",
-            "/manager", "/web/manager.html",
-            "/admin", "/web/admin.html",
-            "/display", "/web/display.html",
-            "/display/counter", "/web/counter.html",
-            "/t", "/web/ticket.html");
+    /**
+     * A page: its script, the class of its body (the layout), the key of its title, what its
+     * header holds besides the title, and whether its main part is read out as it changes.
+     */
+    record Page(String script, String bodyClass, String title, String header, boolean live) {
+    }
+
+    static final String LANGS = "<nav class=\"langs\" data-i18n-label=\"language.choose\"></nav>";
+    static final String CLOCK = "<div class=\"clock\" id=\"clock\" aria-live=\"off\"></div>";
+
+    /** Every page is web/page.html filled in with these: one head, one header, one main. */
+    static final Map<String, Page> PAGES = Map.of(
+            "/kiosk", new Page("kiosk", "kiosk", "kiosk.title", LANGS, true),
+            "/operator", new Page("operator", "operator", "operator.title", LANGS, false),
+            "/manager", new Page("manager", "manager", "manager.title", LANGS, false),
+            "/admin", new Page("admin", "admin", "admin.title", LANGS, false),
+            "/display", new Page("display", "display", "display.title", CLOCK, false),
+            "/display/counter", new Page("counter", "display", "counter.title", "", true),
+            "/t", new Page("ticket", "phone", "ticket.title", LANGS, true));
 
     static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -55,31 +66,40 @@ public final class UiServlet extends HttpServlet {
 
     private transient BundleContext context;
     private long modified;
+    private final Map<String, byte[]> pages = new java.util.HashMap<>();
 
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context) throws IOException {
         this.context = context;
         // the bundle's files change only with the bundle: its last update is their date
         this.modified = context.getBundle().getLastModified() / 1000 * 1000;
+        String template;
+        try (InputStream in = context.getBundle().getEntry("/web/page.html").openStream()) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        PAGES.forEach((path, p) -> pages.put(path, template.replace("{script}", p.script()).replace("{class}", p.bodyClass())
+                .replace("{title}", p.title()).replace("{header}", p.header()).replace("{live}", p.live() ? " aria-live=\"polite\"" : "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String servletPath = req.getServletPath();
         String info = req.getPathInfo();
-        String file;
+        byte[] page = null;
+        URL url = null;
+        String type = TYPES.get("html");
         if (servletPath.equals("/ui")) {
-            file = info == null ? null : "/web/ui" + info;
-            if (file != null && (file.contains("..") || file.contains("//") || file.contains("\\"))) file = null;
+            String file = info == null || info.contains("..") || info.contains("//") || info.contains("\\") ? null : "/web/ui" + info;
+            url = file == null ? null : context.getBundle().getEntry(file);
+            type = file == null ? null : TYPES.get(file.substring(file.lastIndexOf('.') + 1));
         } else if (servletPath.equals("/t") || servletPath.equals("/display/counter")) {
             // one page for every ticket (counter); the page reads its id from the address
-            file = info == null || info.length() < 2 || info.indexOf('/', 1) >= 0 ? null : PAGES.get(servletPath);
+            page = info == null || info.length() < 2 || info.indexOf('/', 1) >= 0 ? null : pages.get(servletPath);
         } else {
-            file = info == null || info.equals("/") ? PAGES.get(servletPath) : null;
+            page = info == null || info.equals("/") ? pages.get(servletPath) : null;
         }
-        URL url = file == null ? null : context.getBundle().getEntry(file);
-        String type = file == null ? null : TYPES.get(file.substring(file.lastIndexOf('.') + 1));
-        if (url == null || type == null) {
+        if ((page == null && url == null) || type == null) {
             resp.sendError(404);
             return;
         }
@@ -98,10 +118,13 @@ public final class UiServlet extends HttpServlet {
             resp.setHeader("X-Frame-Options", "DENY");
         }
         resp.setContentType(type);
-        try (InputStream in = url.openStream()) {
-            byte[] bytes = in.readAllBytes();
-            resp.setContentLength(bytes.length);
-            resp.getOutputStream().write(bytes);
+        byte[] bytes = page;
+        if (bytes == null) {
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            }
         }
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
     }
 }

@@ -435,10 +435,6 @@ public final class ApiServlet extends HttpServlet {
         resp.setHeader("WWW-Authenticate", req.getHeader(REQUEST_HEADER) != null ? "Bearer realm=\"talon\"" : "Basic realm=\"talon\"");
     }
 
-    private static String cookieToken(HttpServletRequest req) {
-        return cookie(req, DEVICE_COOKIE);
-    }
-
     private static String cookie(HttpServletRequest req, String name) {
         javax.servlet.http.Cookie[] cookies = req.getCookies();
         if (cookies == null) return null;
@@ -460,32 +456,22 @@ public final class ApiServlet extends HttpServlet {
                 boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
                 throw new WebProblem(401, bearer ? "login.wrongToken" : "login.wrongPassword");
             }
-        } else if (cookie(req, Sessions.COOKIE) != null) {
-            caller = sessions.use(cookie(req, Sessions.COOKIE), System.currentTimeMillis());
-            if (caller == null && !roles.contains(Role.PUBLIC)) {
-                // ended (logout, idle, restart): the page shows its login again
-                resp.setHeader("Set-Cookie", Sessions.cookie(null, req.isSecure()));
+        } else {
+            // a page's cookie: a staff session, else a paired device's token
+            String session = cookie(req, Sessions.COOKIE);
+            String token = session == null ? cookie(req, DEVICE_COOKIE) : null;
+            if (session != null) caller = sessions.use(session, System.currentTimeMillis());
+            else if (token != null) caller = auth.authenticate("Bearer " + token);
+            if ((session != null || token != null) && caller == null && !roles.contains(Role.PUBLIC)) {
+                // ended (logout, idle, restart) or revoked: the page forgets it, logs in or pairs again
+                resp.setHeader("Set-Cookie", session != null ? Sessions.cookie(null, req.isSecure()) : deviceCookie(null, req.isSecure()));
                 challenge(req, resp);
-                throw new WebProblem(401, "login.sessionEnded");
+                throw new WebProblem(401, session != null ? "login.sessionEnded" : "login.wrongToken");
             }
             boolean safe = method.equals("GET") || method.equals("HEAD");
             if (caller != null && !safe && req.getHeader(REQUEST_HEADER) == null) {
+                // a form or link from another site sends the cookie, but never such a header
                 throw new WebProblem(403, "login.requestHeaderMissing", REQUEST_HEADER);
-            }
-        } else {
-            String token = cookieToken(req);
-            if (token != null) {
-                caller = auth.authenticate("Bearer " + token);
-                if (caller == null && !roles.contains(Role.PUBLIC)) {
-                    // revoked: the page forgets it and asks to be paired again
-                    resp.setHeader("Set-Cookie", deviceCookie(null, req.isSecure()));
-                    throw new WebProblem(401, "login.wrongToken");
-                }
-                boolean safe = method.equals("GET") || method.equals("HEAD");
-                if (caller != null && !safe && req.getHeader(REQUEST_HEADER) == null) {
-                    // a form or link from another site sends the cookie only without such a header
-                    throw new WebProblem(403, "login.requestHeaderMissing", REQUEST_HEADER);
-                }
             }
         }
         if (!roles.contains(Role.PUBLIC)) {

@@ -25,7 +25,7 @@ final class Sessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     String start(Authenticator.Caller caller, long nowMillis) {
-        if (sessions.size() >= MAX) expire(nowMillis, true);
+        if (sessions.size() >= MAX) expire(nowMillis);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -51,16 +51,16 @@ final class Sessions {
         if (id != null) sessions.remove(id);
     }
 
-    private void expire(long nowMillis, boolean full) {
+    private void expire(long nowMillis) {
         sessions.values().removeIf(s -> nowMillis - s.lastUsed > IDLE.toMillis());
-        if (full && sessions.size() >= MAX) {
+        if (sessions.size() >= MAX) {
             sessions.entrySet().stream().min(java.util.Comparator.comparingLong(e -> e.getValue().lastUsed))
                     .ifPresent(e -> sessions.remove(e.getKey()));
         }
     }
 
+    /** A browser-session cookie (the server ends the session when idle); {@code null} clears it. */
     static String cookie(String id, boolean secure) {
-        return COOKIE + "=" + (id == null ? "" : id) + "; Path=/; Max-Age=" + (id == null ? 0 : IDLE.toSeconds() * 16)
-                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+        return COOKIE + "=" + (id == null ? "; Max-Age=0" : id) + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 }

@@ -176,11 +176,16 @@ public final class BranchState {
         if (c != null) c[slot(state)] += count;
     }
 
-    private int[] dayTotals(java.time.LocalDate day, String queue) {
+    /** Starts the totals afresh when {@code day} is later than theirs. */
+    private void rollTotals(java.time.LocalDate day) {
         if (totalsDay == null || day.isAfter(totalsDay)) {
             totalsDay = day;
             totals.clear();
         }
+    }
+
+    private int[] dayTotals(java.time.LocalDate day, String queue) {
+        rollTotals(day);
         if (!day.equals(totalsDay)) return null; // a ticket of an earlier day ending now
         return totals.computeIfAbsent(queue, q -> new int[3]);
     }
@@ -196,11 +201,7 @@ public final class BranchState {
 
     /** Per queue, the business day so far. */
     public List<org.talon.queue.api.QueueDay> today(Instant now) {
-        java.time.LocalDate day = numbering.dayOf(now);
-        if (totalsDay == null || day.isAfter(totalsDay)) {
-            totalsDay = day;
-            totals.clear();
-        }
+        rollTotals(numbering.dayOf(now));
         List<org.talon.queue.api.QueueDay> out = new ArrayList<>();
         for (String q : queues.keySet()) {
             int[] c = totals.getOrDefault(q, new int[3]);
