@@ -116,8 +116,9 @@ export async function signedIn(role, root) {
       await pair(role, root);
       continue;
     }
-    status(t('status.error', { status: r.status }));
-    await sleep(5000);
+    // a server starting or restarting (404, 503): what a customer reads is that it is away
+    status(t('status.offline'));
+    await sleep(3000);
   }
 }
 

@@ -14,7 +14,7 @@ async function start() {
   document.addEventListener('visibilitychange', () => { if (!document.hidden) wake?.(); });
   for (;;) {
     await load();
-    if (ticket && ['FINISHED', 'NO_SHOW', 'CANCELLED'].includes(ticket.state)) return;
+    if (ticket && ['DONE', 'NO_SHOW', 'CANCELLED'].includes(ticket.state)) return;
     await new Promise(r => { wake = r; setTimeout(r, document.hidden ? 30000 : 5000); });
   }
 }

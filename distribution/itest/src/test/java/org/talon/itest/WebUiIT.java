@@ -333,6 +333,9 @@ class WebUiIT {
         String lang = path.substring(path.indexOf("lang=") + 5);
         Object htmlLang = b.script("return document.documentElement.lang");
         if (!lang.equals(htmlLang)) failures.add(name + ": html lang " + htmlLang);
+        // a text whose translation is missing shows its key ("ticket.state.DONE")
+        Object key = b.script("const m = document.body.innerText.match(/\\b(kiosk|ticket|operator|display|manager|admin|counter|pair|status|wait|language)\\.[A-Za-z.]+/); return m && m[0]");
+        if (key != null) failures.add(name + ": untranslated text " + key);
         for (String e : b.consoleErrors()) {
             if (name.startsWith("pairing") && e.contains("/api/v1/capabilities") && e.contains("401")) continue;
             // the login page's question "am I logged in?" is answered 401
