@@ -226,7 +226,9 @@ public final class ApiServlet extends HttpServlet {
         Object bundle = props.get(Constants.SERVICE_BUNDLEID);
         synchronized (routes) {
             for (PathTemplate k : List.copyOf(routes.keySet())) {
-                List<Registered> list = new ArrayList<>(routes.get(k));
+                List<Registered> held = routes.get(k);
+                if (held == null) continue;
+                List<Registered> list = new ArrayList<>(held);
                 List<Registered> removed = list.stream().filter(r -> r.route == route).toList();
                 if (!list.removeAll(removed)) continue;
                 if (list.isEmpty()) routes.remove(k);

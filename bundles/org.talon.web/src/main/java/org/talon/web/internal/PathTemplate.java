@@ -39,15 +39,25 @@ final class PathTemplate implements Comparable<PathTemplate> {
         return vars;
     }
 
-    /** Literal segments before variables, so {@code /tickets/new} wins over {@code /tickets/{id}}. */
+    /**
+     * Segment by segment, a literal before a variable, so {@code /tickets/new} wins over
+     * {@code /tickets/{id}}; a total order (the route table is a sorted map, and an order that
+     * is not transitive loses keys in it: {@code /b/{x} > /c/d > /bz} yet {@code /b/{x} < /bz}
+     * once lost a route table its removals).
+     */
     @Override
     public int compareTo(PathTemplate o) {
         int n = Math.min(segments.size(), o.segments.size());
         for (int i = 0; i < n; i++) {
-            boolean a = segments.get(i).startsWith("{");
-            boolean b = o.segments.get(i).startsWith("{");
+            String s = segments.get(i);
+            String t = o.segments.get(i);
+            if (s.equals(t)) continue;
+            boolean a = s.startsWith("{");
+            boolean b = t.startsWith("{");
             if (a != b) return a ? 1 : -1;
+            return s.compareTo(t);
         }
+        if (segments.size() != o.segments.size()) return Integer.compare(segments.size(), o.segments.size());
         return template.compareTo(o.template);
     }
 }
