@@ -1,5 +1,5 @@
 // The display over one counter: its current ticket, large.
-import { api, el, initialLanguage, setLanguage, signedIn, status, t, watchRevocation } from './talon.js';
+import { api, el, initialLanguage, setLanguage, signedIn, status, t } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -14,7 +14,6 @@ async function start() {
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   await reload();
   connect();
-  watchRevocation();
 }
 
 async function reload() {
@@ -33,7 +32,7 @@ async function reload() {
 function draw(number, state) {
   main.replaceChildren(number
     ? el('div', { class: 'big', 'data-number': number }, number)
-    : el('div', { class: 'big muted' }, state === 'OPEN' ? '—' : t('counter.closed')));
+    : el('div', { class: 'big muted word' }, state === 'OPEN' ? t('counter.open') : t('counter.closed')));
 }
 
 function connect() {

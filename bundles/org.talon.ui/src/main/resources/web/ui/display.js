@@ -1,6 +1,6 @@
 // The hall display: the last calls (the newest highlighted and blinking), queue lengths, a clock.
 // It follows the branch's event stream; after a drop it resumes from the last event it saw.
-import { api, el, initialLanguage, serviceName, setLanguage, signedIn, watchRevocation, sleep, status, t } from './talon.js';
+import { api, el, initialLanguage, serviceName, setLanguage, signedIn, sleep, status, t } from './talon.js';
 import { Announcer } from './announce.js';
 
 const main = document.getElementById('main');
@@ -40,7 +40,6 @@ async function start() {
   services = (await api(`/branches/${encodeURIComponent(branch.id)}/services`)).data ?? [];
   await reload();
   connect();
-  watchRevocation();
 }
 
 function tick() {
@@ -117,6 +116,7 @@ function connect() {
   const b = encodeURIComponent(branch.id);
   const url = `/api/v1/branches/${b}/events` + (lastId == null ? '?from=now' : `?lastEventId=${lastId}`);
   source = new EventSource(url);
+  window.talonStream = source; // for the page test: the stream open now
   const seen = e => { if (e.lastEventId) lastId = e.lastEventId; };
   source.addEventListener('open', () => status(null));
   for (const type of ['TicketCalled', 'TicketRecalled']) source.addEventListener(type, e => { seen(e); called(e); refreshQueues(); });

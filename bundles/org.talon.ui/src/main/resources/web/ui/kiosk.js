@@ -55,10 +55,9 @@ async function showServices() {
       el('span', { class: 'name' }, serviceName(s.names, s.code)),
       el('span', { class: 'wait' }, q ? `${waitText(q.estimatedWaitSeconds)} · ${t('kiosk.waiting', { count: q.waiting })}` : ''));
   });
-  main.replaceChildren(
-    el('h2', {}, t('kiosk.choose')),
-    el('div', { class: 'services' }, ...buttons),
-    branch.priorityAtKiosk === false ? null : priority);
+  main.replaceChildren(el('h2', {}, t('kiosk.choose')), el('div', { class: 'services' }, ...buttons));
+  // the priority choice only where the branch offers it at its kiosks
+  if (branch.priorityAtKiosk) main.append(priority);
 }
 
 /** Issues the ticket; a lost answer is asked again with the same key, so it is never issued twice. */

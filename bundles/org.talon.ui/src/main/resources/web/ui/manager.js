@@ -71,6 +71,7 @@ async function draw() {
         el('tbody', {}, ...(counters.data ?? []).map(c => el('tr', { 'data-counter': c.id },
           el('th', { scope: 'row' }, c.name), el('td', {}, t('operator.state.' + c.state)), el('td', {}, c.operator ?? '—'),
           el('td', {}, c.ticket ? c.ticket.number : '—')))))),
+    el('p', {}, el('a', { href: '/manager/site' + location.search, 'data-link': 'site' }, t('manager.site'))),
     el('button', { type: 'button', onclick: async () => {
       await api('/session', { method: 'DELETE' }).catch(() => null);
       source?.close();

@@ -9,6 +9,8 @@ let services = [];
 let counterId = null;
 let counter = null;
 let source = null;
+/** What the workplace last showed: the transfer dialog offers these. */
+let seen = { counters: [], queues: [] };
 
 /** The counter actions, each with its key; the key is shown on its button. */
 const ACTIONS = [
@@ -64,6 +66,7 @@ async function workplace() {
   const b = encodeURIComponent(branch.id);
   const [counters, queues] = await Promise.all([api(`/branches/${b}/counters`), api(`/branches/${b}/queues`)]);
   if (counters.status === 401) return login(counters.data?.detail);
+  seen = { counters: counters.data ?? [], queues: queues.data ?? [] };
   counter = (counters.data ?? []).find(c => c.id === counterId);
   if (!counter) return chooseCounter();
   const tk = counter.ticket;
@@ -121,9 +124,8 @@ async function act(action) {
   const problem = document.getElementById('problem');
   let body;
   if (action === 'transfer') {
-    const queue = prompt(t('operator.transferTo'));
-    if (!queue) return;
-    body = { queue };
+    body = await transferTarget();
+    if (!body) return;
   }
   try {
     const r = await api(`/branches/${encodeURIComponent(branch.id)}/counters/${encodeURIComponent(counterId)}/${action}`,
@@ -145,8 +147,45 @@ async function act(action) {
   }
 }
 
+/**
+ * Where to transfer the current customer: a queue, another counter, or an operator at another
+ * counter, and whether first in line there. A modal dialog: Enter transfers, Escape cancels.
+ */
+function transferTarget() {
+  return new Promise(resolve => {
+    const others = seen.counters.filter(c => c.id !== counterId);
+    const operators = [...new Set(others.map(c => c.operator).filter(Boolean))];
+    const group = (label, options) => (options.length ? el('optgroup', { label }, ...options) : null);
+    const select = el('select', { id: 'transfer-target', name: 'target', required: 'required' },
+      group(t('operator.transferQueues'), seen.queues.map(q => el('option', { value: 'queue:' + q.id },
+        services.filter(s => s.queue === q.id).map(s => serviceName(s.names, s.code)).join(', ') || q.id))),
+      group(t('operator.transferCounters'), others.map(c => el('option', { value: 'counter:' + c.id }, c.name))),
+      group(t('operator.transferOperators'), operators.map(o => el('option', { value: 'operator:' + o }, o))));
+    const form = el('form', { method: 'dialog', class: 'editor' },
+      el('h2', { id: 'transfer-title' }, t('operator.transferTitle', { number: counter?.ticket?.number ?? '' })),
+      el('label', { for: 'transfer-target' }, t('operator.transferTo'), select),
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'first', id: 'transfer-first' }), t('operator.transferFirst')),
+      el('div', { class: 'bar' },
+        el('button', { type: 'submit', id: 'transfer-go' }, t('operator.transferGo')),
+        el('button', { type: 'button', onclick: () => dialog.close() }, t('site.cancel'))));
+    const dialog = el('dialog', { 'aria-labelledby': 'transfer-title', id: 'transfer' }, form);
+    let chosen = null;
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      const [kind, ...rest] = select.value.split(':');
+      chosen = { [kind]: rest.join(':'), first: form.querySelector('#transfer-first').checked };
+      dialog.close();
+    });
+    dialog.addEventListener('close', () => { dialog.remove(); resolve(chosen); });
+    document.body.append(dialog);
+    dialog.showModal();
+    select.focus();
+  });
+}
+
 function onKey(e) {
   if (!counterId || !me || e.ctrlKey || e.altKey || e.metaKey) return;
+  if (document.querySelector('dialog[open]')) return;
   if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName)) return;
   const a = ACTIONS.find(x => x.key === e.key.toUpperCase());
   if (a) {

@@ -122,17 +122,6 @@ export async function signedIn(role, root) {
   }
 }
 
-/**
- * A device page whose token is revoked goes back to pairing within 15 s (an open event stream
- * does not end by itself when its token is revoked).
- */
-export function watchRevocation() {
-  setInterval(async () => {
-    const r = await api('/capabilities').catch(() => null);
-    if (r?.status === 401) location.reload();
-  }, 15000);
-}
-
 async function pair(role, root) {
   for (;;) {
     let p;

@@ -1,30 +1,60 @@
-// A customer's own ticket on their phone: number, place in line, estimate, and the counter once called.
-import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, sleep, status, t, waitText }
+// A customer's own ticket on their phone: number, place in line, estimate, and the counter once
+// called, live: the page follows its ticket as a stream of updates (the same address asked with
+// Accept: text/event-stream). A phone that sleeps loses the stream; when it wakes the page asks
+// once at once and opens the stream again, so it never shows an old state for long.
+import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t, waitText }
   from './talon.js';
 
 const main = document.getElementById('main');
 const id = decodeURIComponent(location.pathname.split('/').pop());
+const FINAL = ['DONE', 'NO_SHOW', 'CANCELLED'];
 let ticket = null;
-let wake = null;
+let source = null;
+let retry = null;
 
 async function start() {
   await setLanguage(initialLanguage());
   languageButtons(document.querySelector('.langs'), draw);
-  // a phone that slept looks again the moment it wakes
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) wake?.(); });
-  for (;;) {
-    await load();
-    if (ticket && ['DONE', 'NO_SHOW', 'CANCELLED'].includes(ticket.state)) return;
-    await new Promise(r => { wake = r; setTimeout(r, document.hidden ? 30000 : 5000); });
-  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) return;
+    // awake: what happened meanwhile first, then the stream again if it ended while asleep
+    load().then(() => { if (!source || source.readyState === EventSource.CLOSED) follow(); });
+  });
+  await load();
+  follow();
+}
+
+const done = () => ticket && (ticket.missing || FINAL.includes(ticket.state));
+
+function follow() {
+  clearTimeout(retry);
+  if (done()) return;
+  source?.close();
+  source = new EventSource('/api/v1/tickets/' + encodeURIComponent(id));
+  window.talonTicketStream = source; // for the page test: which stream is open
+  source.addEventListener('update', e => {
+    status(null);
+    ticket = JSON.parse(e.data);
+    draw();
+    if (done()) source.close();
+  });
+  source.addEventListener('error', () => {
+    // the browser reconnects by itself while it can; a stream it gave up on (the server answered
+    // with an error, or is away) is asked for again in a while
+    if (source.readyState === EventSource.CLOSED) {
+      load().then(() => { retry = setTimeout(follow, document.hidden ? 60000 : 10000); });
+    }
+  });
 }
 
 async function load() {
   try {
     const r = await api('/tickets/' + encodeURIComponent(id));
-    status(null);
+    // the API's 404 says so in a problem (JSON); a bare 404 is a server without its API, restarting
+    const known = r.status === 200 || (r.status === 404 && r.data);
     if (r.status === 200) ticket = r.data;
-    else if (r.status === 404) ticket = { missing: true };
+    else if (known) ticket = { missing: true };
+    status(known ? null : t('status.offline'));
     draw();
   } catch (e) {
     if (!(e instanceof NetworkError)) throw e;

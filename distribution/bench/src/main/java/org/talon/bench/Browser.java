@@ -57,7 +57,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement await(String css, int seconds) {
+        // a page that redraws between finding and looking leaves a stale element: look again
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
@@ -73,13 +75,30 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(script, args);
     }
 
+    /** The text shown of the first element the selector finds, read in one step (a page may redraw it any time). */
     public String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        Object t = driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : null", css);
+        if (t == null) throw new org.openqa.selenium.NoSuchElementException(css);
+        return t.toString();
+    }
+
+    /** Waits for an element and returns its text, read in one step. */
+    public String awaitText(String css, int seconds) {
+        await(css, seconds);
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50)).until(d -> (String) ((JavascriptExecutor) d)
+                .executeScript("const e = document.querySelector(arguments[0]); return e && e.offsetParent !== null ? e.innerText : null", css));
     }
 
     public void click(String css) {
-        await(css, 10).click();
+        // a page that redraws between finding and clicking: find it again
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    await(css, 10).click();
+                    return true;
+                });
     }
+
 
     /** The messages the page wrote to the console at level SEVERE (errors) since the last call. */
     public List<String> consoleErrors() {

@@ -37,7 +37,7 @@ final class Pages {
             try (Browser display = new Browser(k.httpPort, 1920, 1080); Browser operator = new Browser(k.httpPort, 1366, 768)) {
                 // the display pairs as a hall display would
                 display.open("/display?voice=off");
-                String code = display.await(".pairing .code", 30).getText().replace(" ", "");
+                String code = display.awaitText(".pairing .code", 30).replace(" ", "");
                 send(http, "POST", base + "/devices", admin, "{\"name\":\"bench-hall\",\"role\":\"display\",\"pairingCode\":\"" + code + "\"}");
                 display.await(".calls", 30);
                 operator.open("/operator?counter=1");
@@ -74,6 +74,13 @@ final class Pages {
                 weigh(operator, "/manager", "[data-tile=served] .value");
                 weigh(display, "/t/" + publicId, ".card .number");
                 weigh(display, "/kiosk", ".services button");
+                // the site editor is a manager's: the operator's browser signs in again as admin
+                operator.driver.manage().deleteAllCookies();
+                operator.open("/manager/site");
+                operator.await("form.login input[name=user]", 30).sendKeys("admin");
+                operator.await("form.login input[name=password]", 5).sendKeys(pw + "\n");
+                operator.await("section[data-kind=services] tr[data-id]", 30);
+                weigh(operator, "/manager/site", "section[data-kind=services] tr[data-id]");
                 System.out.printf("ui: one announcement's clips (chime, ticket, A, 1, to window, 1): %.1f KB%n",
                         clipBytes(http, "http://127.0.0.1:" + k.httpPort, List.of("/ui/clips/chime.ogg", "/ui/clips/en/ticket.ogg",
                                 "/ui/clips/en/letter-a.ogg", "/ui/clips/en/1.ogg", "/ui/clips/en/window.ogg", "/ui/clips/en/1.ogg")) / 1024.0);

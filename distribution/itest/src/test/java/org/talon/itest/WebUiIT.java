@@ -59,7 +59,7 @@ class WebUiIT {
 
     static String pairingCode(Browser b, String path) {
         b.open(path);
-        return b.await(".pairing .code", 30).getText().replace(" ", "");
+        return b.awaitText(".pairing .code", 30).replace(" ", "");
     }
 
     @Test
@@ -118,7 +118,7 @@ class WebUiIT {
         kiosk.click(".langs button[data-lang=pl]");
         kiosk.awaitScript("return document.querySelector('button[data-service=A] .name').textContent === 'Sprawy ogólne'", 5000);
         kiosk.click("button[data-service=A]");
-        String number = kiosk.await("#ticket-number", 20).getText();
+        String number = kiosk.awaitText("#ticket-number", 20);
         assertTrue(number.matches("A\\d{3}"), number);
         String qr = kiosk.await(".ticket img", 5).getAttribute("src");
         publicId = qr.substring(qr.indexOf("t=") + 2);
@@ -128,12 +128,13 @@ class WebUiIT {
 
         try (Browser phone = new Browser(karaf.httpPort, 390, 844)) {
             phone.open("/t/" + publicId + "?lang=pl");
-            assertEquals(number, phone.await(".card .number", 20).getText());
+            assertEquals(number, phone.awaitText(".card .number", 20));
             assertTrue(phone.text(".card").contains("Twoje miejsce w kolejce: 1"), phone.text(".card"));
 
             display.open("/display?lang=pl");
             display.await(".calls", 20);
             display.awaitScript("return document.getElementById('status') === null || document.getElementById('status').hidden", 10000);
+            phone.awaitScript("return window.talonTicketStream?.readyState === 1", 10000);
             // the operator logs in on the page (no browser dialog), picks counter 1, opens it and calls by key
             try (Browser operator = new Browser(karaf.httpPort, 1366, 768)) {
                 operator.open("/operator?lang=pl");
@@ -165,9 +166,11 @@ class WebUiIT {
             Object played = display.awaitScript("const p = window.talonAnnouncer.played; return p.length ? JSON.stringify(p[p.length - 1]) : null", 15000);
             assertEquals(clips("en", "chime", "ticket", "letter-a", "1", "window", "1"), played);
 
-            // the phone looks again every 5 s, at once when it wakes
+            // the phone follows its ticket on its stream: the call arrives there, the page asks nothing again
             phone.await(".card.called", 10);
             assertTrue(phone.text(".card").contains("Zapraszamy do: Window 1"), phone.text(".card"));
+            assertEquals(1L, phone.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.initiatorType === 'fetch' && e.name.includes('/api/v1/tickets/')).length"));
             phone.screenshot("ticket-called-pl");
         }
         assertEquals(200, api.call("POST", "/branches/demo/counters/1/finish", ANNA, null).statusCode());
@@ -179,9 +182,16 @@ class WebUiIT {
         display.open("/display");
         display.await(".calls", 20);
         List<String> numbers = new ArrayList<>();
+        String firstPublicId = null;
         for (int i = 0; i < 3; i++) {
-            numbers.add(field(api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}").body(), "number"));
+            String issued = api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"B\"}").body();
+            numbers.add(field(issued, "number"));
+            if (firstPublicId == null) firstPublicId = field(issued, "publicId");
         }
+        // a customer follows the first of them on a phone that then sleeps through the outage
+        Browser phone = new Browser(karaf.httpPort, 390, 844);
+        phone.open("/t/" + firstPublicId);
+        phone.awaitScript("return window.talonTicketStream?.readyState === 1", 20000);
         for (String c : List.of("2", "3", "4")) {
             assertEquals(200, api.call("POST", "/branches/demo/counters/" + c + "/open", ADMIN, "{}").statusCode());
         }
@@ -201,13 +211,22 @@ class WebUiIT {
             display.awaitScript("return !!document.querySelector('#calls tr[data-number=\"" + n + "\"]')", 30000);
         }
         display.awaitScript("return document.getElementById('status').hidden", 10000);
+        try (phone) {
+            // it wakes: it asks once at once and follows its stream again
+            phone.script("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+                    + "document.dispatchEvent(new Event('visibilitychange'))");
+            phone.await(".card.called", 10);
+            assertTrue(phone.text(".card").contains("Window 2"), phone.text(".card"));
+            phone.awaitScript("return window.talonTicketStream?.readyState === 1", 20000);
+        }
     }
 
     @Test
     @Order(5)
     void aRevokedDisplayGoesBackToPairing() throws Exception {
+        // the server ends the revoked token's open stream at once: the page does not poll to find out
         assertEquals(204, api.call("DELETE", "/devices/hall-1", ADMIN, null).statusCode());
-        display.await(".pairing .code", 40);
+        display.await(".pairing .code", 15);
     }
 
     @Test
@@ -282,6 +301,180 @@ class WebUiIT {
         assertEquals(200, api.call("GET", "/session", null, null, "Cookie", cookie).statusCode());
     }
 
+    @Test
+    @Order(10)
+    void theManagerEditsServicesCountersAndWorkProfilesAndConfigListShowsTheSame() throws Exception {
+        try (Browser manager = new Browser(karaf.httpPort, 1366, 900)) {
+            manager.open("/manager/site?lang=en");
+            manager.await("form.login input[name=user]", 20).sendKeys("mia");
+            manager.await("form.login input[name=password]", 5).sendKeys("Mia-Secret-1\n");
+            manager.await("section[data-kind=services] tr[data-id=A]", 20);
+            // a new service, with its names in the branch's three languages
+            manager.click("[data-add=services]");
+            manager.await("dialog input[name=code]", 5).sendKeys("D");
+            manager.await("dialog input[name='name.en']", 5).sendKeys("Loans");
+            manager.await("dialog input[name='name.ru']", 5).sendKeys("Кредиты");
+            manager.await("dialog input[name='name.pl']", 5).sendKeys("Kredyty");
+            org.openqa.selenium.WebElement target = manager.await("dialog input[name=targetWaitMinutes]", 5);
+            target.clear();
+            target.sendKeys("20\n");
+            manager.await("section[data-kind=services] tr[data-id=D]", 10);
+            String listed = karaf.client("config:list '(&(service.factoryPid=org.talon.queue.service)(code=D))'");
+            assertTrue(listed.contains("name.pl = Kredyty") && listed.contains("targetWaitMinutes = 20"), listed);
+            java.nio.file.Path file = karaf.home.resolve("etc/org.talon.queue.service-demo-D.cfg");
+            assertTrue(java.nio.file.Files.readString(file).contains("name.ru=Кредиты"), java.nio.file.Files.readString(file));
+            awaitBody("/branches/demo/services", "\"code\":\"D\"");
+
+            // a profile that calls a queue no service fills is refused in the manager's words, nothing written
+            manager.click("[data-add=profiles]");
+            manager.await("dialog input[name=id]", 5).sendKeys("loans");
+            manager.await("dialog input[name=queues]", 5).sendKeys("X\n");
+            String refusal = (String) manager.awaitScript("return document.getElementById('editor-problem').textContent || null", 5000);
+            assertTrue(refusal.contains("'X'"), refusal);
+            assertFalse(karaf.client("config:list '(service.factoryPid=org.talon.queue.profile)'").contains("id = loans"));
+            manager.screenshot("site-refusal-en");
+            org.openqa.selenium.WebElement queues = manager.await("dialog input[name=queues]", 5);
+            queues.clear();
+            queues.sendKeys("D,A\n");
+            manager.await("section[data-kind=profiles] tr[data-id=loans]", 10);
+
+            // counter 2 takes the new profile; the engine calls by it
+            manager.click("button[data-edit='2']");
+            new org.openqa.selenium.support.ui.Select(manager.await("dialog select[name=profile]", 5)).selectByValue("loans");
+            manager.click("dialog button[type=submit]");
+            manager.awaitScript("return document.querySelector('section[data-kind=counters] tr[data-id=\"2\"]').textContent.includes('loans')", 10000);
+            assertTrue(karaf.client("config:list '(&(service.factoryPid=org.talon.queue.counter)(id=2))'").contains("profile = loans"));
+            awaitBody("/branches/demo/counters", "\"id\":\"2\",\"name\":\"Window 2\",\"profile\":\"loans\"");
+
+            // a profile in use is not removed: the page says which counter holds it
+            manager.script("window.confirm = () => true");
+            manager.click("button[data-remove=loans]");
+            String inUse = (String) manager.awaitScript("return document.querySelector('main [role=alert]')?.textContent || null", 5000);
+            assertTrue(inUse.contains("loans") && inUse.contains("2"), inUse);
+            assertTrue(karaf.client("config:list '(service.factoryPid=org.talon.queue.profile)'").contains("id = loans"));
+
+            List<String> failures = new ArrayList<>();
+            for (String lang : List.of("en", "ru", "pl")) {
+                page(failures, manager, 1366, 900, "/manager/site?lang=" + lang, "section[data-kind=profiles] tr[data-id=loans]", "site-" + lang);
+            }
+            manager.click("button[data-edit=D]");
+            manager.await("dialog input[name='name.en']", 5);
+            manager.screenshot("site-edit-pl");
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theKioskOffersThePriorityChoiceOnlyWhereTheBranchAllowsIt() throws Exception {
+        kiosk.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1080, 1920));
+        kiosk.open("/kiosk?lang=en");
+        kiosk.await("button.priority", 20);
+        karaf.client("config:edit org.talon.queue.branch~demo", "config:property-set priorityAtKiosk false", "config:update");
+        try {
+            awaitBody("/branches", "\"priorityAtKiosk\":false");
+            kiosk.open("/kiosk?lang=en");
+            kiosk.await(".services button", 20);
+            assertEquals(0L, kiosk.script("return document.querySelectorAll('button.priority').length"));
+            // the kiosk's own request for one is refused in words, and nothing is issued
+            Object answer = kiosk.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "import('/ui/talon.js').then(m => m.api('/branches/demo/tickets', {method: 'POST', body: {service: 'A', priority: 'PRIORITY'}}))"
+                    + ".then(r => done(r.status + ' ' + r.data.detail), e => done(String(e)))");
+            assertTrue(String.valueOf(answer).startsWith("403 This branch does not issue priority tickets at its kiosks"), String.valueOf(answer));
+            assertFalse(api.call("GET", "/branches/demo/tickets", ADMIN, null).body().contains("\"priority\":\"PRIORITY\""));
+            kiosk.screenshot("kiosk-no-priority-en");
+        } finally {
+            karaf.client("config:edit org.talon.queue.branch~demo", "config:property-set priorityAtKiosk true", "config:update");
+        }
+        awaitBody("/branches", "\"priorityAtKiosk\":true");
+    }
+
+    @Test
+    @Order(12)
+    void theOperatorTransfersTheCustomerToAnotherCounterInADialog() throws Exception {
+        api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}");
+        // mia works at counter 3: she can be chosen as the operator to transfer to
+        assertEquals(200, api.call("POST", "/branches/demo/counters/3/open", ADMIN, "{\"operator\":\"mia\"}").statusCode());
+        try (Browser operator = new Browser(karaf.httpPort, 1366, 768)) {
+            operator.open("/operator?lang=en&counter=1");
+            operator.await("form.login input[name=user]", 20).sendKeys("anna");
+            operator.await("form.login input[name=password]", 5).sendKeys("Anna-Secret-1\n");
+            operator.await("[data-action=call]", 10);
+            org.openqa.selenium.WebElement body = operator.driver.findElement(org.openqa.selenium.By.tagName("body"));
+            body.sendKeys("n");
+            String number = (String) operator.awaitScript("return document.querySelector('#current-number')?.dataset.number || null", 5000);
+            body.sendKeys("t");
+            operator.await("dialog#transfer[open] select", 5);
+            // queues, the other counters and the operators at them are offered; this counter is not
+            assertEquals(3L, operator.script("return document.querySelectorAll('#transfer optgroup').length"));
+            assertEquals(0L, operator.script("return document.querySelectorAll('#transfer option[value=\"counter:1\"]').length"));
+            assertEquals(1L, operator.script("return document.querySelectorAll('#transfer option[value=\"operator:mia\"]').length"));
+            // while the dialog is open a letter is typing, not an action
+            operator.screenshot("operator-transfer-en");
+            new org.openqa.selenium.support.ui.Select(operator.await("#transfer-target", 5)).selectByValue("counter:2");
+            operator.click("#transfer-first");
+            operator.click("#transfer-go");
+            operator.awaitScript("return !document.querySelector('#current-number')?.dataset.number", 5000);
+            String tickets = api.call("GET", "/branches/demo/tickets", ADMIN, null).body();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*\"number\":\"" + number + "\"[^{}]*\\}").matcher(tickets);
+            assertTrue(m.find(), tickets);
+            assertTrue(m.group().contains("\"state\":\"WAITING\"") && m.group().contains("\"counter\":\"2\""), m.group());
+        }
+    }
+
+    @Test
+    @Order(13)
+    void wrongPasswordsAreSlowedDownAndTheSiteRoutesRefuseWhatWouldBreakTheBranch() throws Exception {
+        // five wrong passwords for one user are answered as such; the sixth try waits, with Retry-After
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.call("POST", "/session", null, "{\"user\":\"ghost\",\"password\":\"guess-" + i + "\"}").statusCode());
+        }
+        HttpResponse<String> slowed = api.call("POST", "/session", null, "{\"user\":\"ghost\",\"password\":\"guess-5\"}");
+        assertEquals(429, slowed.statusCode(), slowed.body());
+        assertEquals("30", slowed.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(field(slowed.body(), "detail").contains("ghost"), slowed.body());
+        // the API's Basic logins count for the same user and address
+        assertEquals(429, api.call("GET", "/capabilities", basic("ghost", "guess-6"), null).statusCode());
+        // another user is not held up by ghost's guesses
+        assertEquals(200, api.call("POST", "/session", null, "{\"user\":\"mia\",\"password\":\"Mia-Secret-1\"}").statusCode());
+
+        String mia = basic("mia", "Mia-Secret-1");
+        String before = karaf.client("config:list '(service.factoryPid=org.talon.queue.*)'");
+        HttpResponse<String> r = api.call("PUT", "/branches/demo/site/services/A-1", mia, "{\"names\":{\"en\":\"x\"}}");
+        assertEquals(400, r.statusCode(), r.body());
+        r = api.call("PUT", "/branches/demo/site/services/E", mia, "{\"names\":{}}");
+        assertTrue(r.statusCode() == 400 && r.body().contains("name"), r.body());
+        r = api.call("PUT", "/branches/demo/site/services/E", mia, "{\"names\":{\"en\":\"x\"},\"targetWaitMinutes\":-1}");
+        assertTrue(r.statusCode() == 400 && r.body().contains("targetWaitMinutes"), r.body());
+        r = api.call("PUT", "/branches/demo/site/counters/9", mia, "{\"name\":\"Window 9\",\"profile\":\"nope\"}");
+        assertTrue(r.statusCode() == 400 && r.body().contains("nope"), r.body());
+        r = api.call("PUT", "/branches/demo/site/profiles/p", mia, "{\"rule\":\"FASTEST\",\"queues\":\"A\"}");
+        assertTrue(r.statusCode() == 400 && r.body().contains("FASTEST"), r.body());
+        r = api.call("PUT", "/branches/demo/site/profiles/p", mia, "{\"queues\":\"A:two\"}");
+        assertTrue(r.statusCode() == 400 && r.body().contains("A:two"), r.body());
+        // a service whose tickets still wait, and a counter that is open, stay
+        api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\"}");
+        assertEquals(409, api.call("DELETE", "/branches/demo/site/services/C", mia, null).statusCode());
+        assertEquals(409, api.call("DELETE", "/branches/demo/site/counters/3", mia, null).statusCode());
+        // an operator may not edit the site
+        assertEquals(403, api.call("PUT", "/branches/demo/site/services/E", ANNA, "{\"names\":{\"en\":\"x\"}}").statusCode());
+        assertEquals(before, karaf.client("config:list '(service.factoryPid=org.talon.queue.*)'"), "nothing refused was written");
+        // a route whose answer is not followed is not a stream
+        assertEquals(406, api.call("GET", "/branches", ADMIN, null, "Accept", "text/event-stream").statusCode());
+    }
+
+    /** Waits until the API's answer holds the text (ConfigAdmin hands a change to the engine by itself, soon after). */
+    static void awaitBody(String path, String text) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        String body;
+        do {
+            body = api.call("GET", path, ADMIN, null).body();
+            if (body.contains(text)) return;
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        assertTrue(body.contains(text), path + ": " + body);
+    }
+
     static String clips(String lang, String... names) {
         List<String> urls = new ArrayList<>();
         for (String n : names) urls.add("\"" + (n.equals("chime") ? "/ui/clips/chime.ogg" : "/ui/clips/" + lang + "/" + n + ".ogg") + "\"");
@@ -334,8 +527,11 @@ class WebUiIT {
         Object htmlLang = b.script("return document.documentElement.lang");
         if (!lang.equals(htmlLang)) failures.add(name + ": html lang " + htmlLang);
         // a text whose translation is missing shows its key ("ticket.state.DONE")
-        Object key = b.script("const m = document.body.innerText.match(/\\b(kiosk|ticket|operator|display|manager|admin|counter|pair|status|wait|language)\\.[A-Za-z.]+/); return m && m[0]");
+        Object key = b.script("const m = document.body.innerText.match(/\\b(kiosk|ticket|operator|display|manager|admin|counter|pair|status|wait|language|site)\\.[A-Za-z.]+/); return m && m[0]");
         if (key != null) failures.add(name + ": untranslated text " + key);
+        // a value the page failed to fill in shows as "null" or "undefined"
+        Object missing = b.script("const m = document.body.innerText.match(/\\b(null|undefined|NaN)\\b/); return m && m[0]");
+        if (missing != null) failures.add(name + ": shows " + missing);
         for (String e : b.consoleErrors()) {
             if (name.startsWith("pairing") && e.contains("/api/v1/capabilities") && e.contains("401")) continue;
             // the login page's question "am I logged in?" is answered 401

@@ -11,9 +11,16 @@ import java.util.Locale;
  * @param name    name shown to people
  * @param zone    the branch's time zone
  * @param locales languages the branch serves, the first is the default
+ * @param priorityAtKiosk whether a customer may ask for a priority ticket at a kiosk (else only
+ *                        staff issue them)
  */
-public record Branch(String id, String name, ZoneId zone, List<Locale> locales) {
+public record Branch(String id, String name, ZoneId zone, List<Locale> locales, boolean priorityAtKiosk) {
     public Branch {
         locales = List.copyOf(locales);
+    }
+
+    /** A branch whose kiosks offer the priority choice. */
+    public Branch(String id, String name, ZoneId zone, List<Locale> locales) {
+        this(id, name, zone, locales, true);
     }
 }

@@ -19,4 +19,16 @@ public interface Route {
      * logged and answered with a 500 that tells nothing of the internals.
      */
     Reply handle(RouteRequest request) throws Exception;
+
+    /**
+     * For a GET route whose answer follows what happens in a branch (a customer's ticket: its
+     * place in line, the counter that calls it): that branch, for this request and its answer;
+     * {@code null} (the default) for an answer that is not followed. The same request sent with
+     * {@code Accept: text/event-stream} then gets the answer as an {@code update} event at once,
+     * and again each time it has changed after an event of that branch (at most once a second);
+     * the route is asked again with the same request for each.
+     */
+    default String follows(RouteRequest request, Reply reply) {
+        return null;
+    }
 }

@@ -4,7 +4,7 @@
  * refusals into {@code application/problem+json}, checks roles, and documents them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.talon.web.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -170,7 +170,7 @@ public final class ApiServlet extends HttpServlet {
                 "Logs a staff member in from a page: the session is an HttpOnly cookie (no password dialog)"), r -> {
                     LoginBody b = r.body(LoginBody.class);
                     if (b.user() == null || b.user().isBlank() || b.password() == null) throw new WebProblem(400, "login.fields");
-                    Authenticator.Caller c = Authenticator.login(b.user(), b.password());
+                    Authenticator.Caller c = auth.login(b.user(), b.password(), r instanceof Request q ? q.req.getRemoteAddr() : null);
                     if (c == null || c.roles().isEmpty()) throw new WebProblem(401, "login.wrongPassword");
                     boolean secure = r instanceof Request q && q.req.isSecure();
                     String id = sessions.start(c, System.currentTimeMillis());
@@ -401,6 +401,11 @@ public final class ApiServlet extends HttpServlet {
         Object parsed = body.length > 0 && found.spec.requestType() != null ? bodies.read(body, found.spec.requestType()) : null;
         Request r = new Request(req, vars, body, parsed, caller, target.query);
         Reply reply = found.route.handle(r);
+        String accept = req.getHeader("Accept");
+        if ("GET".equals(req.getMethod()) && accept != null && accept.contains("text/event-stream") && reply.status() == 200) {
+            follow(req, resp, found, r, reply, path);
+            return;
+        }
         resp.setStatus(reply.status());
         reply.headers().forEach(resp::setHeader);
         if (reply.body() != null) {
@@ -412,6 +417,35 @@ public final class ApiServlet extends HttpServlet {
             resp.setContentLength(bytes.length);
             resp.getOutputStream().write(bytes);
         }
+    }
+
+    /**
+     * Sends a followed route's answer as a stream of {@code update} events (see
+     * {@link Route#follows}); a route that is not followed answers 406. Each render asks the
+     * route with the request as it was (its headers copied now), and only while the route is
+     * still registered: after its bundle updated, the stream ends and the client asks the new one.
+     */
+    private void follow(HttpServletRequest req, HttpServletResponse resp, Registered found, Request r, Reply reply, String path)
+            throws Exception {
+        String branch = found.route.follows(r, reply);
+        if (branch == null) throw new WebProblem(406, "stream.notFollowed", path);
+        EventStreams s = streams;
+        if (s == null) throw restarting("restarting.stream");
+        Request frozen = r.frozen();
+        Route route = found.route;
+        s.watch(req, resp, branch, "view " + path, json.writeValueAsBytes(reply.body()), () -> {
+            if (!registered(route)) throw new IllegalStateException("route gone");
+            return json.writeValueAsBytes(route.handle(frozen).body());
+        });
+    }
+
+    private boolean registered(Route route) {
+        for (List<Registered> list : routes.values()) {
+            for (Registered reg : list) {
+                if (reg.route == route) return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -434,7 +468,13 @@ public final class ApiServlet extends HttpServlet {
      * page's fetch would wait behind it.
      */
     private static void challenge(HttpServletRequest req, HttpServletResponse resp) {
-        resp.setHeader("WWW-Authenticate", req.getHeader(REQUEST_HEADER) != null ? "Bearer realm=\"talon\"" : "Basic realm=\"talon\"");
+        // an EventSource cannot send the header, and a page's cookie that failed is no reason for a
+        // dialog either: a Basic challenge to either holds every later request of the page behind
+        // a password prompt no one answers (a kiosk or display)
+        String accept = req.getHeader("Accept");
+        boolean page = req.getHeader(REQUEST_HEADER) != null || (accept != null && accept.contains("text/event-stream"))
+                || cookie(req, Sessions.COOKIE) != null || cookie(req, DEVICE_COOKIE) != null;
+        resp.setHeader("WWW-Authenticate", page ? "Bearer realm=\"talon\"" : "Basic realm=\"talon\"");
     }
 
     private static String cookie(HttpServletRequest req, String name) {
@@ -452,7 +492,7 @@ public final class ApiServlet extends HttpServlet {
         Authenticator.Caller caller = null;
         String authorization = req.getHeader("Authorization");
         if (authorization != null) {
-            caller = auth.authenticate(authorization);
+            caller = auth.authenticate(authorization, req.getRemoteAddr());
             if (caller == null) {
                 challenge(req, resp);
                 boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -463,7 +503,7 @@ public final class ApiServlet extends HttpServlet {
             String session = cookie(req, Sessions.COOKIE);
             String token = session == null ? cookie(req, DEVICE_COOKIE) : null;
             if (session != null) caller = sessions.use(session, System.currentTimeMillis());
-            else if (token != null) caller = auth.authenticate("Bearer " + token);
+            else if (token != null) caller = auth.authenticate("Bearer " + token, req.getRemoteAddr());
             if ((session != null || token != null) && caller == null && !roles.contains(Role.PUBLIC)) {
                 // ended (logout, idle, restart) or revoked: the page forgets it, logs in or pairs again
                 resp.setHeader("Set-Cookie", session != null ? Sessions.cookie(null, req.isSecure()) : deviceCookie(null, req.isSecure()));
@@ -574,8 +614,24 @@ public final class ApiServlet extends HttpServlet {
             return Optional.ofNullable(query.get(name));
         }
 
+        /** Headers copied, language read: the request as it was, for renders after this one ended. */
+        private Map<String, String> headers;
+        private Locale locale;
+
+        Request frozen() {
+            Request f = new Request(req, vars, body, parsed, caller, query);
+            f.headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (java.util.Enumeration<String> n = req.getHeaderNames(); n.hasMoreElements();) {
+                String h = n.nextElement();
+                f.headers.put(h, req.getHeader(h));
+            }
+            f.locale = Messages.locale(req);
+            return f;
+        }
+
         @Override
         public Optional<String> header(String name) {
+            if (headers != null) return Optional.ofNullable(headers.get(name));
             return Optional.ofNullable(req.getHeader(name));
         }
 
@@ -604,6 +660,7 @@ public final class ApiServlet extends HttpServlet {
 
         @Override
         public Locale locale() {
+            if (locale != null) return locale;
             return Messages.locale(req);
         }
     }

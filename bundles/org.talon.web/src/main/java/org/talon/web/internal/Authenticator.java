@@ -33,14 +33,18 @@ final class Authenticator {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle();
     private final java.util.function.Function<String, Caller> devices;
 
     Authenticator(java.util.function.Function<String, Caller> devices) {
         this.devices = devices;
     }
 
-    /** The caller for an Authorization header, or {@code null} when the credentials are wrong. */
-    Caller authenticate(String authorization) {
+    /**
+     * The caller for an Authorization header, or {@code null} when the credentials are wrong;
+     * {@code address} is the client's, for the throttle of wrong passwords (429 once it holds).
+     */
+    Caller authenticate(String authorization, String address) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             // device tokens are looked up every time, so a revoked token stops working at once
             return devices.apply(authorization.substring(7).trim());
@@ -58,7 +62,7 @@ final class Authenticator {
         Cached c = cache.get(key);
         long now = System.currentTimeMillis();
         if (c != null && c.until > now) return c.caller;
-        Caller caller = login(decoded.substring(0, colon), decoded.substring(colon + 1));
+        Caller caller = login(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         if (caller != null) {
             if (cache.size() > 10_000) cache.clear();
             cache.put(key, new Cached(caller, now + CACHE_MILLIS));
@@ -66,7 +70,19 @@ final class Authenticator {
         return caller;
     }
 
-    static Caller login(String user, String password) {
+    /** A JAAS login, unless this user at this address guessed wrong too often lately (then 429). */
+    Caller login(String user, String password, String address) {
+        String key = LoginThrottle.key(user, address);
+        long now = System.currentTimeMillis();
+        long wait = throttle.waitSeconds(key, now);
+        if (wait > 0) throw new WebProblem(429, "login.throttled", JsonBodies.echo(user), String.valueOf(wait)).retryAfter((int) wait);
+        Caller caller = jaas(user, password);
+        if (caller == null) throttle.failed(key, now);
+        else throttle.succeeded(key);
+        return caller;
+    }
+
+    static Caller jaas(String user, String password) {
         Subject subject = new Subject();
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         try {

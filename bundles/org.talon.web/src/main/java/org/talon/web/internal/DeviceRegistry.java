@@ -151,10 +151,20 @@ public final class DeviceRegistry {
     }
 
     /** Revokes a device's token; false when there is no such device. */
+    /** The event streams, whose streams of a revoked device end with its token. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile EventStreams streams;
+
+    /** Revokes a device: its token stops working at once, and the streams it holds are closed now. */
     public boolean revoke(String name) throws Exception {
         Configuration c = find(name);
         if (c == null) return false;
+        Object deviceName = c.getProperties() == null ? name : c.getProperties().get("name");
         c.delete();
+        EventStreams s = streams;
+        if (s != null) s.closeCaller(DEVICE_PREFIX + (deviceName == null ? name : deviceName));
         return true;
     }
 

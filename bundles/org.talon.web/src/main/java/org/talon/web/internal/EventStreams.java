@@ -102,6 +102,8 @@ public final class EventStreams {
     private final AtomicInteger nextShard = new AtomicInteger();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "talon-sse-heartbeat"));
     private final ExecutorService replays;
+    /** Renders of followed views (a customer's ticket page), apart from replays: each may wait on a branch's writer. */
+    private final ExecutorService renders;
     private final ServiceRegistration<EventListener> listener;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -122,6 +124,8 @@ public final class EventStreams {
         int threads = Math.max(1, Math.min(8, config.replayThreads()));
         AtomicInteger n = new AtomicInteger();
         this.replays = Executors.newFixedThreadPool(threads, r -> daemon(r, "talon-sse-replay-" + n.incrementAndGet()));
+        AtomicInteger m = new AtomicInteger();
+        this.renders = Executors.newFixedThreadPool(2, r -> daemon(r, "talon-sse-view-" + m.incrementAndGet()));
         int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         shards = new Shard[cores];
         for (int i = 0; i < cores; i++) {
@@ -156,6 +160,7 @@ public final class EventStreams {
         }
         heartbeat.shutdownNow();
         replays.shutdownNow();
+        renders.shutdownNow();
         for (Shard sh : shards) sh.stop();
         subscribers.values().forEach(set -> set.forEach(Subscriber::close));
         subscribers.clear();
@@ -260,6 +265,94 @@ public final class EventStreams {
         }
     }
 
+    /** How often at most a followed view is rendered again while its branch is busy. */
+    static final long VIEW_INTERVAL_MILLIS = 1000;
+
+    /**
+     * Follows a route's answer (see {@code Route#follows}): sends {@code first} as an
+     * {@code update} event now, and the answer {@code render} gives again whenever it differs
+     * after an event of the branch (rendered at most once a second). A render that fails (the
+     * ticket is gone, the route's bundle is updating) ends the stream; the client asks again.
+     * Limits as for {@link #open}: per caller (here: per view) and in all.
+     */
+    void watch(HttpServletRequest req, HttpServletResponse resp, String branch, String caller, byte[] first,
+            java.util.concurrent.Callable<byte[]> render) throws IOException {
+        AtomicInteger mine = perCaller.computeIfAbsent(caller, k -> new AtomicInteger());
+        if (mine.incrementAndGet() > maxPerCaller) {
+            mine.decrementAndGet();
+            throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(caller), String.valueOf(maxPerCaller)).retryAfter(5);
+        }
+        if (total.incrementAndGet() > maxTotal) {
+            total.decrementAndGet();
+            mine.decrementAndGet();
+            throw new WebProblem(503, "stream.full", String.valueOf(maxTotal)).retryAfter(5);
+        }
+        boolean counted = true;
+        try {
+            long last;
+            try {
+                last = log.lastSequence(branch);
+            } catch (RuntimeException e) {
+                throw new WebProblem(503, "storage.unavailable").retryAfter(5);
+            }
+            resp.setStatus(200);
+            resp.setContentType("text/event-stream");
+            resp.setCharacterEncoding("UTF-8");
+            resp.setHeader("Cache-Control", "no-cache");
+            resp.setHeader("X-Accel-Buffering", "no");
+            resp.getOutputStream().write(CONNECTED);
+            resp.flushBuffer();
+            AsyncContext async = req.startAsync();
+            async.setTimeout(0);
+            Subscriber s = new Subscriber(branch, caller, async, last, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
+            counted = false;
+            try {
+                synchronized (s) {
+                    s.replaying = false;
+                    s.view = new View(render, first);
+                    s.enqueue(View.frame(last, first));
+                }
+                subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
+                s.shard.members.add(s);
+                s.out = resp.getOutputStream();
+                s.out.setWriteListener(s);
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        } finally {
+            if (counted) {
+                total.decrementAndGet();
+                mine.decrementAndGet();
+            }
+        }
+    }
+
+    /** A followed view of one stream: how to render it, what it last sent, and whether a render is due. */
+    static final class View {
+        final java.util.concurrent.Callable<byte[]> render;
+        byte[] sent;
+        boolean dirty;
+        boolean scheduled;
+        long lastRender;
+        long seen;
+
+        View(java.util.concurrent.Callable<byte[]> render, byte[] first) {
+            this.render = render;
+            this.sent = first;
+            this.lastRender = System.currentTimeMillis();
+        }
+
+        static byte[] frame(long id, byte[] json) {
+            byte[] head = ("id: " + id + "\nevent: update\ndata: ").getBytes(StandardCharsets.UTF_8);
+            byte[] out = java.util.Arrays.copyOf(head, head.length + json.length + 2);
+            System.arraycopy(json, 0, out, head.length, json.length);
+            out[out.length - 2] = '\n';
+            out[out.length - 1] = '\n';
+            return out;
+        }
+    }
+
     /** The frame that says a stream starts elsewhere than asked: its id is where it starts. */
     private static Frame reset(long startsAfter, String reason, String asked, long lastInLog) {
         return new Frame(null, ("id: " + startsAfter + "\nevent: StreamReset\ndata: {\"reason\":\"" + reason + "\",\"lastEventId\":"
@@ -271,6 +364,20 @@ public final class EventStreams {
         if (set == null || set.isEmpty()) return;
         Frame f = Frame.of(event);
         for (Shard sh : shards) sh.queue.add(f);
+    }
+
+    /** Ends every stream a caller holds (a device whose token was revoked); returns how many. */
+    int closeCaller(String caller) {
+        int n = 0;
+        for (Set<Subscriber> set : subscribers.values()) {
+            for (Subscriber s : set) {
+                if (s.caller.equals(caller)) {
+                    closeQuietly(s);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     int subscriberCount() {
@@ -358,6 +465,8 @@ public final class EventStreams {
         /** Live events were dropped from pending: the replay must read once more before it ends. */
         boolean pendingDropped;
         boolean closed;
+        /** Set for a followed view: events re-render it instead of being sent. */
+        View view;
 
         Subscriber(String branch, String caller, AsyncContext async, long after, Shard shard) {
             this.branch = branch;
@@ -427,7 +536,10 @@ public final class EventStreams {
                         queued = true;
                     }
                 } else if (f.event.branch().equals(branch)) {
-                    if (!replaying) {
+                    if (view != null) {
+                        view.seen = f.event.sequence();
+                        view.dirty = true;
+                    } else if (!replaying) {
                         queued |= send(f);
                     } else if (pending.size() < MAX_PENDING) {
                         pending.add(f);
@@ -437,7 +549,54 @@ public final class EventStreams {
                     }
                 }
             }
+            if (view != null && view.dirty && !view.scheduled) scheduleRender();
             if (queued) pump();
+        }
+
+        /** The next render, a second after the last at the soonest. */
+        private void scheduleRender() {
+            view.scheduled = true;
+            long delay = Math.max(0, view.lastRender + VIEW_INTERVAL_MILLIS - System.currentTimeMillis());
+            try {
+                heartbeat.schedule(() -> {
+                    try {
+                        renders.execute(this::render);
+                    } catch (RejectedExecutionException stopping) {
+                        close();
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                close();
+            }
+        }
+
+        /** Renders the view on a render thread, without this stream's lock; sends it when it changed. */
+        void render() {
+            long seen;
+            synchronized (this) {
+                if (closed) return;
+                view.dirty = false;
+                seen = view.seen;
+            }
+            byte[] now;
+            try {
+                now = view.render.call();
+            } catch (Throwable t) {
+                LOG.log(Level.FINE, "A followed view of branch " + branch + " ended", t);
+                close();
+                return;
+            }
+            synchronized (this) {
+                view.lastRender = System.currentTimeMillis();
+                view.scheduled = false;
+                if (closed) return;
+                if (!java.util.Arrays.equals(now, view.sent)) {
+                    view.sent = now;
+                    enqueue(View.frame(seen, now));
+                    pump();
+                }
+                if (view.dirty) scheduleRender();
+            }
         }
 
         /** Queues an event unless it was sent already (replay and live overlap). */

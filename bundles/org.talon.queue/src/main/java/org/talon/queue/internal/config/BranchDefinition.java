@@ -37,6 +37,9 @@ public final class BranchDefinition implements SiteElement {
         @AttributeDefinition(description = "Languages served, comma separated; the first is the default, e.g. en,ru,pl")
         String locales() default "en";
 
+        @AttributeDefinition(description = "Whether the kiosks offer the priority choice; when false only staff issue PRIORITY tickets")
+        boolean priorityAtKiosk() default true;
+
         @AttributeDefinition(description = "Head start in minutes of PRIORITY tickets over normal ones (aging: a normal ticket that waited longer goes first)")
         int priorityHeadStartMinutes() default 10;
 
@@ -60,7 +63,8 @@ public final class BranchDefinition implements SiteElement {
             throw new IllegalArgumentException(PID + " " + id + ": unknown time zone '" + c.timeZone() + "'", e);
         }
         List<Locale> locales = Props.list(c.locales()).stream().map(Locale::forLanguageTag).toList();
-        this.branch = new Branch(id, c.name().isBlank() ? id : c.name(), zone, locales.isEmpty() ? List.of(Locale.ENGLISH) : locales);
+        this.branch = new Branch(id, c.name().isBlank() ? id : c.name(), zone, locales.isEmpty() ? List.of(Locale.ENGLISH) : locales,
+                c.priorityAtKiosk());
         headStarts.put(PriorityClass.PRIORITY, Duration.ofMinutes(Math.max(0, c.priorityHeadStartMinutes())));
         headStarts.put(PriorityClass.APPOINTMENT, Duration.ofMinutes(Math.max(0, c.appointmentHeadStartMinutes())));
         headStarts.put(PriorityClass.VIP, Duration.ofMinutes(Math.max(0, c.vipHeadStartMinutes())));

@@ -55,7 +55,7 @@ public final class ProfileDefinition implements SiteElement {
         this.profile = new WorkProfile(branch, id, rule, parseEntries(c.queues(), id), parseConditions(c.conditions(), id));
     }
 
-    static List<ProfileEntry> parseEntries(String spec, String id) {
+    public static List<ProfileEntry> parseEntries(String spec, String id) {
         List<ProfileEntry> out = new ArrayList<>();
         for (String e : Props.list(spec)) {
             String[] p = e.split(":");
@@ -69,7 +69,7 @@ public final class ProfileDefinition implements SiteElement {
         return out;
     }
 
-    static List<CallCondition> parseConditions(String spec, String id) {
+    public static List<CallCondition> parseConditions(String spec, String id) {
         List<CallCondition> out = new ArrayList<>();
         for (String c : Props.list(spec)) {
             String[] p = c.split(">");

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads raw configuration properties that the typed annotations cannot express. */
-final class Props {
+public final class Props {
     private Props() {
     }
 
     /** Comma separated list, blanks dropped. */
-    static List<String> list(String value) {
+    public static List<String> list(String value) {
         List<String> out = new ArrayList<>();
         if (value == null) return out;
         for (String s : value.split(",")) {

@@ -57,7 +57,7 @@ public final class QueueRoutes {
         this.queues = queues;
         route(context, "GET", "/branches", ANY_LOGIN, null, "Lists the branches",
                 r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
-                        b.locales().stream().map(Locale::toLanguageTag).toList())).toList()));
+                        b.locales().stream().map(Locale::toLanguageTag).toList(), b.priorityAtKiosk())).toList()));
         route(context, "GET", "/branches/{branch}/services", ANY_LOGIN, null, "Lists a branch's services",
                 r -> Reply.ok(queues.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
         route(context, "GET", "/branches/{branch}/queues", ANY_LOGIN, null,
@@ -73,10 +73,13 @@ public final class QueueRoutes {
                 r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
         route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class,
                 "Issues a ticket; an Idempotency-Key header makes a retry return the same ticket", this::issue);
+        // followed: the customer's phone asks with Accept: text/event-stream and gets each change
         route(context, "GET", "/tickets/{publicId}", EnumSet.of(Role.PUBLIC), null,
-                "A customer's own ticket by its public id: state, place in line, estimate, counter",
+                "A customer's own ticket by its public id: state, place in line, estimate, counter;"
+                        + " as Server-Sent Events (update) with Accept: text/event-stream",
                 r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t, serviceNames(t), counterName(t))))
-                        .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))));
+                        .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))),
+                reply -> reply.body() instanceof Views.PublicTicketView v ? v.branch() : null);
         for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
                 "park", "transfer")) {
             Class<?> body = action.equals("open") ? Views.OpenBody.class
@@ -113,11 +116,21 @@ public final class QueueRoutes {
 
     private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
             Handler handler) {
+        route(context, method, path, roles, body, summary, handler, reply -> null);
+    }
+
+    private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
+            Handler handler, java.util.function.Function<Reply, String> follows) {
         RouteSpec spec = new RouteSpec(method, path, roles, body, null, summary);
         Route route = new Route() {
             @Override
             public RouteSpec spec() {
                 return spec;
+            }
+
+            @Override
+            public String follows(RouteRequest request, Reply reply) {
+                return follows.apply(reply);
             }
 
             @Override
@@ -164,6 +177,10 @@ public final class QueueRoutes {
             } catch (IllegalArgumentException e) {
                 throw new ApiProblem(400, "Bad request", text(r, "http.priority.invalid"));
             }
+        }
+        if (priority == PriorityClass.PRIORITY && r.roles().equals(EnumSet.of(Role.KIOSK))
+                && !queues.branch(r.path("branch")).priorityAtKiosk()) {
+            throw new ApiProblem(403, "Forbidden", text(r, "http.priority.notAtKiosk"));
         }
         Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
                 : r.roles().contains(Role.RECEPTION) ? Channel.RECEPTION : Channel.API;

@@ -15,7 +15,7 @@ public final class Views {
     private Views() {
     }
 
-    public record BranchView(String id, String name, String timeZone, List<String> locales) {
+    public record BranchView(String id, String name, String timeZone, List<String> locales, boolean priorityAtKiosk) {
     }
 
     public record ServiceView(String code, Map<String, String> names, String prefix, String queue, long targetWaitSeconds,
