@@ -176,6 +176,8 @@ function transferTarget() {
       chosen = { [kind]: rest.join(':'), first: form.querySelector('#transfer-first').checked };
       dialog.close();
     });
+    // a select does not submit its form on Enter by itself
+    select.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); form.requestSubmit(); } });
     dialog.addEventListener('close', () => { dialog.remove(); resolve(chosen); });
     document.body.append(dialog);
     dialog.showModal();

@@ -1,7 +1,7 @@
 // A customer's own ticket on their phone: number, place in line, estimate, and the counter once
 // called, live: the page follows its ticket as a stream of updates (the same address asked with
-// Accept: text/event-stream). A phone that sleeps loses the stream; when it wakes the page asks
-// once at once and opens the stream again, so it never shows an old state for long.
+// Accept: text/event-stream). Put away (hidden, the phone asleep) it closes the stream; back, it
+// asks once at once and opens the stream again, so it never shows an old state for long.
 import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t, waitText }
   from './talon.js';
 
@@ -16,8 +16,13 @@ async function start() {
   await setLanguage(initialLanguage());
   languageButtons(document.querySelector('.langs'), draw);
   document.addEventListener('visibilitychange', () => {
-    if (document.hidden) return;
-    // awake: what happened meanwhile first, then the stream again if it ended while asleep
+    if (document.hidden) {
+      // put away: the stream goes too (the phone sleeps, the server frees its place)
+      clearTimeout(retry);
+      source?.close();
+      return;
+    }
+    // back: what happened meanwhile first, then the stream again
     load().then(() => { if (!source || source.readyState === EventSource.CLOSED) follow(); });
   });
   await load();

@@ -192,6 +192,8 @@ class WebUiIT {
         Browser phone = new Browser(karaf.httpPort, 390, 844);
         phone.open("/t/" + firstPublicId);
         phone.awaitScript("return window.talonTicketStream?.readyState === 1", 20000);
+        phone.script("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+                + "document.dispatchEvent(new Event('visibilitychange'))");
         for (String c : List.of("2", "3", "4")) {
             assertEquals(200, api.call("POST", "/branches/demo/counters/" + c + "/open", ADMIN, "{}").statusCode());
         }
@@ -212,6 +214,8 @@ class WebUiIT {
         }
         display.awaitScript("return document.getElementById('status').hidden", 10000);
         try (phone) {
+            // asleep, it closed its stream: it still shows what it showed
+            assertEquals("WAITING", phone.script("return document.querySelector('.card')?.dataset.state"));
             // it wakes: it asks once at once and follows its stream again
             phone.script("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
                     + "document.dispatchEvent(new Event('visibilitychange'))");
@@ -409,11 +413,16 @@ class WebUiIT {
             assertEquals(3L, operator.script("return document.querySelectorAll('#transfer optgroup').length"));
             assertEquals(0L, operator.script("return document.querySelectorAll('#transfer option[value=\"counter:1\"]').length"));
             assertEquals(1L, operator.script("return document.querySelectorAll('#transfer option[value=\"operator:mia\"]').length"));
-            // while the dialog is open a letter is typing, not an action
             operator.screenshot("operator-transfer-en");
-            new org.openqa.selenium.support.ui.Select(operator.await("#transfer-target", 5)).selectByValue("counter:2");
+            // while the dialog is open a key is not an action: N on its button calls no one
+            operator.driver.findElement(org.openqa.selenium.By.id("transfer-go")).sendKeys("n");
+            Thread.sleep(500);
+            assertEquals(Boolean.TRUE, operator.script("return !!document.querySelector('dialog#transfer[open]')"));
+            assertTrue(api.call("GET", "/branches/demo/counters", ADMIN, null).body().contains("\"number\":\"" + number + "\""));
             operator.click("#transfer-first");
-            operator.click("#transfer-go");
+            new org.openqa.selenium.support.ui.Select(operator.await("#transfer-target", 5)).selectByValue("counter:2");
+            // Enter on the choice transfers
+            operator.driver.findElement(org.openqa.selenium.By.id("transfer-target")).sendKeys(org.openqa.selenium.Keys.ENTER);
             operator.awaitScript("return !document.querySelector('#current-number')?.dataset.number", 5000);
             String tickets = api.call("GET", "/branches/demo/tickets", ADMIN, null).body();
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*\"number\":\"" + number + "\"[^{}]*\\}").matcher(tickets);

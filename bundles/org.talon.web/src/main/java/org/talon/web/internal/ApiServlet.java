@@ -231,6 +231,8 @@ public final class ApiServlet extends HttpServlet {
                 List<Registered> list = new ArrayList<>(held);
                 List<Registered> removed = list.stream().filter(r -> r.route == route).toList();
                 if (!list.removeAll(removed)) continue;
+                EventStreams s = streams;
+                if (s != null) s.closeViews(route);
                 if (list.isEmpty()) routes.remove(k);
                 else routes.put(k, List.copyOf(list));
                 if (!(bundle instanceof Number n)) continue;
@@ -433,7 +435,7 @@ public final class ApiServlet extends HttpServlet {
         if (s == null) throw restarting("restarting.stream");
         Request frozen = r.frozen();
         Route route = found.route;
-        s.watch(req, resp, branch, "view " + path, json.writeValueAsBytes(reply.body()), () -> {
+        s.watch(req, resp, branch, r.user(), route, json.writeValueAsBytes(reply.body()), () -> {
             if (!registered(route)) throw new IllegalStateException("route gone");
             return json.writeValueAsBytes(route.handle(frozen).body());
         });

@@ -74,11 +74,10 @@ final class Authenticator {
     Caller login(String user, String password, String address) {
         String key = LoginThrottle.key(user, address);
         long now = System.currentTimeMillis();
-        long wait = throttle.waitSeconds(key, now);
+        long wait = throttle.attempt(key, now);
         if (wait > 0) throw new WebProblem(429, "login.throttled", JsonBodies.echo(user), String.valueOf(wait)).retryAfter((int) wait);
         Caller caller = jaas(user, password);
-        if (caller == null) throttle.failed(key, now);
-        else throttle.succeeded(key);
+        if (caller != null) throttle.succeeded(key);
         return caller;
     }
 

@@ -26,8 +26,8 @@ import org.talon.web.api.Role;
  * creates it; only its SHA-256 hash is kept, in a factory configuration
  * {@code org.talon.web.device} named after the device, so revoking is deleting that configuration.
  */
-@Component(service = DeviceRegistry.class)
-public final class DeviceRegistry {
+@Component(service = {DeviceRegistry.class, org.osgi.service.cm.ConfigurationListener.class})
+public final class DeviceRegistry implements org.osgi.service.cm.ConfigurationListener {
     static final String PID = "org.talon.web.device";
     static final Set<Role> DEVICE_ROLES = Set.of(Role.KIOSK, Role.DISPLAY);
     /** How a device appears as a caller ({@code RouteRequest.user()}): {@code device:kiosk-1}. */
@@ -166,6 +166,25 @@ public final class DeviceRegistry {
         EventStreams s = streams;
         if (s != null) s.closeCaller(DEVICE_PREFIX + (deviceName == null ? name : deviceName));
         return true;
+    }
+
+    /**
+     * A device configuration deleted some other way (config:delete, its file removed): the
+     * streams of devices that no longer exist end as they do on {@link #revoke}.
+     */
+    @Override
+    public void configurationEvent(org.osgi.service.cm.ConfigurationEvent event) {
+        if (event.getType() != org.osgi.service.cm.ConfigurationEvent.CM_DELETED || !PID.equals(event.getFactoryPid())) return;
+        EventStreams s = streams;
+        if (s == null) return;
+        for (String caller : s.callers()) {
+            if (!caller.startsWith(DEVICE_PREFIX)) continue;
+            try {
+                if (find(caller.substring(DEVICE_PREFIX.length())) == null) s.closeCaller(caller);
+            } catch (Exception e) {
+                // ConfigAdmin did not answer: the next deletion looks again
+            }
+        }
     }
 
     public List<Device> list() throws Exception {

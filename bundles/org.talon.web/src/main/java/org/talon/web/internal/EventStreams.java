@@ -74,6 +74,10 @@ public final class EventStreams {
         @AttributeDefinition(name = "Streams per caller", description = "How many streams one login (user or device token) may hold at once; one more is refused with 429")
         int maxPerCaller() default 20;
 
+        @AttributeDefinition(name = "Followed views per address", description = "How many followed views (customers' ticket pages,"
+                + " which have no login) one client address may hold at once; a hall's guest wifi may put many phones behind one")
+        int maxViewsPerAddress() default 200;
+
         @AttributeDefinition(name = "Streams in all", description = "How many streams the server holds at once; one more is refused with 503")
         int maxTotal() default 5_000;
 
@@ -87,10 +91,12 @@ public final class EventStreams {
 
     private final EventLog log;
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+    /** Streams held per caller (a login, or the address of a customer's phone); an entry goes at 0. */
+    private final Map<String, Integer> perCaller = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicLong backlogBytes = new AtomicLong();
     private volatile int maxPerCaller;
+    private volatile int maxViewsPerAddress;
     private volatile int maxTotal;
     private volatile int maxReplay;
     /**
@@ -99,7 +105,7 @@ public final class EventStreams {
      * log's delivery thread (which also serves other listeners) never waits on a socket.
      */
     private final Shard[] shards;
-    private final AtomicInteger nextShard = new AtomicInteger();
+    private final AtomicInteger shardTurn = new AtomicInteger();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "talon-sse-heartbeat"));
     private final ExecutorService replays;
     /** Renders of followed views (a customer's ticket page), apart from replays: each may wait on a branch's writer. */
@@ -141,6 +147,7 @@ public final class EventStreams {
     @Modified
     void modified(Config config) {
         maxPerCaller = Math.max(1, config.maxPerCaller());
+        maxViewsPerAddress = Math.max(1, config.maxViewsPerAddress());
         maxTotal = Math.max(1, config.maxTotal());
         maxReplay = Math.max(0, config.maxReplay());
     }
@@ -193,16 +200,7 @@ public final class EventStreams {
             }
         }
         String who = caller == null ? "" : caller;
-        AtomicInteger mine = perCaller.computeIfAbsent(who, k -> new AtomicInteger());
-        if (mine.incrementAndGet() > maxPerCaller) {
-            mine.decrementAndGet();
-            throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(who), String.valueOf(maxPerCaller)).retryAfter(5);
-        }
-        if (total.incrementAndGet() > maxTotal) {
-            total.decrementAndGet();
-            mine.decrementAndGet();
-            throw new WebProblem(503, "stream.full", String.valueOf(maxTotal)).retryAfter(5);
-        }
+        admit(who, maxPerCaller);
         boolean counted = true;
         try {
             long lastInLog;
@@ -230,17 +228,7 @@ public final class EventStreams {
                 reset = reset(start, "replayTooLong", last == null || last.isEmpty() ? "null" : String.valueOf(after), lastInLog);
                 after = start;
             }
-            resp.setStatus(200);
-            resp.setContentType("text/event-stream");
-            resp.setCharacterEncoding("UTF-8");
-            resp.setHeader("Cache-Control", "no-cache");
-            resp.setHeader("X-Accel-Buffering", "no");
-            // the status line and headers go out now, not with the first event (up to 15 s later)
-            resp.getOutputStream().write(CONNECTED);
-            resp.flushBuffer();
-            AsyncContext async = req.startAsync();
-            async.setTimeout(0);
-            Subscriber s = new Subscriber(branch, who, async, after, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
+            Subscriber s = new Subscriber(branch, who, begin(req, resp), after, nextShard());
             counted = false; // from here the subscriber's close() gives its place back
             try {
                 subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
@@ -258,10 +246,7 @@ public final class EventStreams {
                 throw e;
             }
         } finally {
-            if (counted) {
-                total.decrementAndGet();
-                mine.decrementAndGet();
-            }
+            if (counted) release(who);
         }
     }
 
@@ -275,18 +260,11 @@ public final class EventStreams {
      * ticket is gone, the route's bundle is updating) ends the stream; the client asks again.
      * Limits as for {@link #open}: per caller (here: per view) and in all.
      */
-    void watch(HttpServletRequest req, HttpServletResponse resp, String branch, String caller, byte[] first,
+    void watch(HttpServletRequest req, HttpServletResponse resp, String branch, String caller, Object owner, byte[] first,
             java.util.concurrent.Callable<byte[]> render) throws IOException {
-        AtomicInteger mine = perCaller.computeIfAbsent(caller, k -> new AtomicInteger());
-        if (mine.incrementAndGet() > maxPerCaller) {
-            mine.decrementAndGet();
-            throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(caller), String.valueOf(maxPerCaller)).retryAfter(5);
-        }
-        if (total.incrementAndGet() > maxTotal) {
-            total.decrementAndGet();
-            mine.decrementAndGet();
-            throw new WebProblem(503, "stream.full", String.valueOf(maxTotal)).retryAfter(5);
-        }
+        // a customer's phone has no login: its streams count by its address, as many as a hall's wifi may need
+        String who = caller != null ? caller : "address " + req.getRemoteAddr();
+        admit(who, caller != null ? maxPerCaller : maxViewsPerAddress);
         boolean counted = true;
         try {
             long last;
@@ -295,25 +273,22 @@ public final class EventStreams {
             } catch (RuntimeException e) {
                 throw new WebProblem(503, "storage.unavailable").retryAfter(5);
             }
-            resp.setStatus(200);
-            resp.setContentType("text/event-stream");
-            resp.setCharacterEncoding("UTF-8");
-            resp.setHeader("Cache-Control", "no-cache");
-            resp.setHeader("X-Accel-Buffering", "no");
-            resp.getOutputStream().write(CONNECTED);
-            resp.flushBuffer();
-            AsyncContext async = req.startAsync();
-            async.setTimeout(0);
-            Subscriber s = new Subscriber(branch, caller, async, last, shards[Math.floorMod(nextShard.getAndIncrement(), shards.length)]);
+            Subscriber s = new Subscriber(branch, who, begin(req, resp), last, nextShard());
             counted = false;
             try {
                 synchronized (s) {
                     s.replaying = false;
-                    s.view = new View(render, first);
-                    s.enqueue(View.frame(last, first));
+                    s.view = new View(render, first, owner);
                 }
                 subscribers.computeIfAbsent(branch, b -> new CopyOnWriteArraySet<>()).add(s);
                 s.shard.members.add(s);
+                synchronized (s) {
+                    s.enqueue(View.frame(last, first));
+                    // the first answer was made before this stream listened: an event in between
+                    // is covered by one render now (sent only if the answer changed)
+                    s.view.dirty = true;
+                    if (!s.view.scheduled) s.scheduleRender();
+                }
                 s.out = resp.getOutputStream();
                 s.out.setWriteListener(s);
             } catch (IOException | RuntimeException e) {
@@ -321,26 +296,68 @@ public final class EventStreams {
                 throw e;
             }
         } finally {
-            if (counted) {
-                total.decrementAndGet();
-                mine.decrementAndGet();
+            if (counted) release(who);
+        }
+    }
+
+    /** Counts a stream for a caller, or refuses it: 429 over the caller's limit, 503 over all streams. */
+    private void admit(String who, int limit) {
+        int held = perCaller.merge(who, 1, Integer::sum);
+        if (held > limit) {
+            release(who, false);
+            throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(who), String.valueOf(limit)).retryAfter(5);
+        }
+        if (total.incrementAndGet() > maxTotal) {
+            release(who);
+            throw new WebProblem(503, "stream.full", String.valueOf(maxTotal)).retryAfter(5);
+        }
+    }
+
+    /** Gives back a stream's place (and the caller's entry once it holds none). */
+    private void release(String who) {
+        release(who, true);
+    }
+
+    private void release(String who, boolean ofTotal) {
+        if (ofTotal) total.decrementAndGet();
+        perCaller.computeIfPresent(who, (k, v) -> v <= 1 ? null : v - 1);
+    }
+
+    /** Ends the followed views a route serves (its bundle stopped or updated): their clients ask the new one. */
+    int closeViews(Object owner) {
+        int n = 0;
+        for (Set<Subscriber> set : subscribers.values()) {
+            for (Subscriber s : set) {
+                View v = s.view;
+                if (v != null && v.owner == owner) {
+                    closeQuietly(s);
+                    n++;
+                }
             }
         }
+        return n;
+    }
+
+    /** The callers holding streams now. */
+    Set<String> callers() {
+        return java.util.Set.copyOf(perCaller.keySet());
     }
 
     /** A followed view of one stream: how to render it, what it last sent, and whether a render is due. */
     static final class View {
         final java.util.concurrent.Callable<byte[]> render;
+        /** The route that renders it: its removal ends the view. */
+        final Object owner;
         byte[] sent;
         boolean dirty;
         boolean scheduled;
         long lastRender;
         long seen;
 
-        View(java.util.concurrent.Callable<byte[]> render, byte[] first) {
+        View(java.util.concurrent.Callable<byte[]> render, byte[] first, Object owner) {
             this.render = render;
             this.sent = first;
-            this.lastRender = System.currentTimeMillis();
+            this.owner = owner;
         }
 
         static byte[] frame(long id, byte[] json) {
@@ -351,6 +368,24 @@ public final class EventStreams {
             out[out.length - 1] = '\n';
             return out;
         }
+    }
+
+    /** Answers 200 as an event stream now (headers out at once, not with the first event up to 15 s later), kept open. */
+    private static AsyncContext begin(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("text/event-stream");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-cache");
+        resp.setHeader("X-Accel-Buffering", "no");
+        resp.getOutputStream().write(CONNECTED);
+        resp.flushBuffer();
+        AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        return async;
+    }
+
+    private Shard nextShard() {
+        return shards[Math.floorMod(shardTurn.getAndIncrement(), shards.length)];
     }
 
     /** The frame that says a stream starts elsewhere than asked: its id is where it starts. */
@@ -466,7 +501,7 @@ public final class EventStreams {
         boolean pendingDropped;
         boolean closed;
         /** Set for a followed view: events re-render it instead of being sent. */
-        View view;
+        volatile View view;
 
         Subscriber(String branch, String caller, AsyncContext async, long after, Shard shard) {
             this.branch = branch;
@@ -663,9 +698,7 @@ public final class EventStreams {
             shard.members.remove(this);
             Set<Subscriber> set = subscribers.get(branch);
             if (set != null) set.remove(this);
-            total.decrementAndGet();
-            AtomicInteger mine = perCaller.get(caller);
-            if (mine != null) mine.decrementAndGet();
+            release(caller);
             try {
                 async.complete();
             } catch (IllegalStateException ignored) {

@@ -40,10 +40,11 @@ final class PathTemplate implements Comparable<PathTemplate> {
     }
 
     /**
-     * Segment by segment, a literal before a variable, so {@code /tickets/new} wins over
-     * {@code /tickets/{id}}; a total order (the route table is a sorted map, and an order that
-     * is not transitive loses keys in it: {@code /b/{x} > /c/d > /bz} yet {@code /b/{x} < /bz}
-     * once lost a route table its removals).
+     * Segment by segment, a literal before a variable (whatever the variables are called), so
+     * {@code /tickets/new} wins over {@code /tickets/{id}} and {@code /x/{z}/new} over
+     * {@code /x/{a}/{id}}; then the shorter first; then the text. A total order: the route table
+     * is a sorted map, and an order that is not transitive loses keys in it ({@code /b/{x} > /c/d
+     * > /bz} yet {@code /b/{x} < /bz} once lost a route table its removals).
      */
     @Override
     public int compareTo(PathTemplate o) {
@@ -51,11 +52,10 @@ final class PathTemplate implements Comparable<PathTemplate> {
         for (int i = 0; i < n; i++) {
             String s = segments.get(i);
             String t = o.segments.get(i);
-            if (s.equals(t)) continue;
             boolean a = s.startsWith("{");
             boolean b = t.startsWith("{");
             if (a != b) return a ? 1 : -1;
-            return s.compareTo(t);
+            if (!a && !s.equals(t)) return s.compareTo(t);
         }
         if (segments.size() != o.segments.size()) return Integer.compare(segments.size(), o.segments.size());
         return template.compareTo(o.template);

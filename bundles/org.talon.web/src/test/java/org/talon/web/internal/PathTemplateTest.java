@@ -14,7 +14,7 @@ class PathTemplateTest {
             "/devices/{id}", "/pairings", "/pairings/{id}", "/tickets/{publicId}", "/tickets/new", "/branches",
             "/branches/{branch}/services", "/branches/{branch}/queues", "/branches/{branch}/tickets",
             "/branches/{branch}/counters/{counter}/next", "/branches/{branch}/site", "/branches/{branch}/site/services/{code}",
-            "/branches/{branch}/site/counters/{id}", "/branches/{branch}/site/profiles/{id}", "/webhooks", "/webhooks/{id}");
+            "/branches/{branch}/site/counters/{id}", "/branches/{branch}/site/profiles/{id}", "/webhooks", "/webhooks/{id}", "/x/{a}/{id}", "/x/{z}/new");
 
     @Test
     void theOrderIsTransitiveAndAntisymmetric() {
@@ -44,6 +44,8 @@ class PathTemplateTest {
     @Test
     void aLiteralSegmentComesBeforeAVariableOne() {
         assertTrue(new PathTemplate("/tickets/new").compareTo(new PathTemplate("/tickets/{publicId}")) < 0);
+        // whatever the variables before it are called
+        assertTrue(new PathTemplate("/x/{z}/new").compareTo(new PathTemplate("/x/{a}/{id}")) < 0);
         assertEquals(Map.of("publicId", "x1"), new PathTemplate("/tickets/{publicId}").match(List.of("tickets", "x1")));
     }
 }

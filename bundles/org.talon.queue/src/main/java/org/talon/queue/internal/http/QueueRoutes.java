@@ -1,15 +1,11 @@
 package org.talon.queue.internal.http;
 
-import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,17 +40,13 @@ public final class QueueRoutes {
     /** Anyone logged in: staff and devices. Only a customer's own ticket page is public. */
     static final Set<Role> ANY_LOGIN = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
 
-    @FunctionalInterface
-    interface Handler {
-        Reply handle(RouteRequest r) throws Exception;
-    }
-
     private final QueueService queues;
-    private final List<ServiceRegistration<Route>> registrations = new ArrayList<>();
+    private final RouteRegistrations routes;
 
     @Activate
     public QueueRoutes(@Reference QueueService queues, BundleContext context) {
         this.queues = queues;
+        this.routes = new RouteRegistrations(context);
         route(context, "GET", "/branches", ANY_LOGIN, null, "Lists the branches",
                 r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
                         b.locales().stream().map(Locale::toLanguageTag).toList(), b.priorityAtKiosk())).toList()));
@@ -91,14 +83,7 @@ public final class QueueRoutes {
 
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<Route> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException ignored) {
-                // already gone with the bundle
-            }
-        }
-        registrations.clear();
+        routes.unregisterAll();
     }
 
     /** The names of a ticket's service by language, for the customer's page, which may not list services. */
@@ -115,36 +100,13 @@ public final class QueueRoutes {
     }
 
     private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
-            Handler handler) {
-        route(context, method, path, roles, body, summary, handler, reply -> null);
+            RouteRegistrations.Handler handler) {
+        routes.add(new RouteSpec(method, path, roles, body, null, summary), handler);
     }
 
     private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
-            Handler handler, java.util.function.Function<Reply, String> follows) {
-        RouteSpec spec = new RouteSpec(method, path, roles, body, null, summary);
-        Route route = new Route() {
-            @Override
-            public RouteSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public String follows(RouteRequest request, Reply reply) {
-                return follows.apply(reply);
-            }
-
-            @Override
-            public Reply handle(RouteRequest request) throws Exception {
-                try {
-                    return handler.handle(request);
-                } catch (QueueException e) {
-                    throw problem(e, request.locale());
-                }
-            }
-        };
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(Route.DOMAIN, "queue");
-        registrations.add(context.registerService(Route.class, route, props));
+            RouteRegistrations.Handler handler, java.util.function.Function<Reply, String> follows) {
+        routes.add(new RouteSpec(method, path, roles, body, null, summary), handler, follows);
     }
 
     /**

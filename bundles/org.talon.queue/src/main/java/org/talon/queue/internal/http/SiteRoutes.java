@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -34,11 +33,11 @@ import org.talon.queue.internal.config.ProfileDefinition;
 import org.talon.queue.internal.config.Props;
 import org.talon.queue.internal.config.ServiceDefinition;
 import org.talon.queue.internal.engine.Limits;
+import org.talon.queue.internal.engine.Messages;
 import org.talon.web.api.ApiProblem;
 import org.talon.web.api.MaxLength;
 import org.talon.web.api.Reply;
 import org.talon.web.api.Role;
-import org.talon.web.api.Route;
 import org.talon.web.api.RouteRequest;
 import org.talon.web.api.RouteSpec;
 
@@ -57,6 +56,9 @@ public final class SiteRoutes {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9]{0,4}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    /** A profile's queue entry, {@code B} or {@code B:2}, and condition, {@code C>30}. */
+    private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9_-]{1,32}(\\s*:\\s*[0-9]{1,4})?");
+    private static final Pattern CONDITION = Pattern.compile("[A-Za-z0-9_-]{1,32}\\s*>\\s*[0-9]{1,5}");
     private static final int NAME = 80;
     /** Where Karaf keeps configuration files; a new element gets its own file there. */
     private static final String FILENAME = "felix.fileinstall.filename";
@@ -89,14 +91,9 @@ public final class SiteRoutes {
             List<CounterSite> counters, List<ProfileSite> profiles) {
     }
 
-    @FunctionalInterface
-    interface Handler {
-        Reply handle(RouteRequest r) throws Exception;
-    }
-
     private final QueueService queues;
     private final ConfigurationAdmin cm;
-    private final List<ServiceRegistration<Route>> registrations = new ArrayList<>();
+    private final RouteRegistrations routes;
     /** One change at a time: the checks of one must see what the one before it wrote. */
     private final Object writing = new Object();
 
@@ -104,6 +101,7 @@ public final class SiteRoutes {
     public SiteRoutes(@Reference QueueService queues, @Reference ConfigurationAdmin cm, BundleContext context) {
         this.queues = queues;
         this.cm = cm;
+        this.routes = new RouteRegistrations(context);
         route(context, "GET", "/branches/{branch}/site", null, SiteView.class,
                 "The branch's services, counters and work profiles as configured (ConfigAdmin)", r -> Reply.ok(site(branch(r))));
         route(context, "PUT", "/branches/{branch}/site/services/{code}", ServiceEdit.class, ServiceSite.class,
@@ -122,14 +120,7 @@ public final class SiteRoutes {
 
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<Route> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException ignored) {
-                // already gone with the bundle
-            }
-        }
-        registrations.clear();
+        routes.unregisterAll();
     }
 
     // ------------------------------------------------------------------ reading
@@ -192,9 +183,11 @@ public final class SiteRoutes {
         }
     }
 
+    /** The configuration whose {@code key} is exactly {@code value} (ids are case-sensitive, as the engine's are). */
     private Configuration find(String factoryPid, String branch, String key, String value) throws IOException {
         for (Configuration c : list(factoryPid, branch)) {
-            if (str(c, key).equalsIgnoreCase(value)) return c;
+            String v = str(c, key);
+            if (key.equals("code") ? v.toUpperCase(Locale.ROOT).equals(value) : v.equals(value)) return c;
         }
         return null;
     }
@@ -251,7 +244,7 @@ public final class SiteRoutes {
             props.put("queue", queue);
             props.put("targetWaitMinutes", String.valueOf(target));
             props.put("expectedServiceMinutes", String.valueOf(expected));
-            Configuration c = write(existing, ServiceDefinition.PID, branch + "-" + code, props);
+            Configuration c = write(existing, ServiceDefinition.PID, branch + "-" + code, props, r.locale());
             return existing == null ? Reply.created(service(c)) : Reply.ok(service(c));
         }
     }
@@ -303,7 +296,7 @@ public final class SiteRoutes {
             props.put("id", id);
             props.put("name", name);
             props.put("profile", profile);
-            Configuration c = write(existing, CounterDefinition.PID, branch + "-" + id, props);
+            Configuration c = write(existing, CounterDefinition.PID, branch + "-" + id, props, r.locale());
             CounterSite view = new CounterSite(id, name, profile, c.getPid());
             return existing == null ? Reply.created(view) : Reply.ok(view);
         }
@@ -338,14 +331,14 @@ public final class SiteRoutes {
         }
         String spec = b.queues() == null ? "" : b.queues().strip();
         String conditions = b.conditions() == null ? "" : b.conditions().strip();
-        List<ProfileEntry> entries;
-        try {
-            entries = ProfileDefinition.parseEntries(spec, id);
-            ProfileDefinition.parseConditions(conditions, id);
-        } catch (IllegalArgumentException e) {
-            // the parser's own sentence names the entry and the form it expects
-            throw new ApiProblem(400, "Bad request", text(r, "site.profile.spec", e.getMessage().replace(ProfileDefinition.PID + " ", "")));
+        if (Props.list(spec).isEmpty()) throw bad(r, "http.field.required", "queues");
+        for (String e : Props.list(spec)) {
+            if (!ENTRY.matcher(e).matches()) throw bad(r, "site.profile.entry", e);
         }
+        for (String c : Props.list(conditions)) {
+            if (!CONDITION.matcher(c).matches()) throw bad(r, "site.profile.condition", c);
+        }
+        List<ProfileEntry> entries = ProfileDefinition.parseEntries(spec, id);
         synchronized (writing) {
             Set<String> known = new java.util.TreeSet<>();
             for (Configuration s : list(ServiceDefinition.PID, branch)) {
@@ -360,7 +353,7 @@ public final class SiteRoutes {
             props.put("rule", rule);
             props.put("queues", spec);
             props.put("conditions", conditions);
-            Configuration c = write(existing, ProfileDefinition.PID, branch + "-" + id, props);
+            Configuration c = write(existing, ProfileDefinition.PID, branch + "-" + id, props, r.locale());
             ProfileSite view = new ProfileSite(id, rule, spec, conditions, c.getPid());
             return existing == null ? Reply.created(view) : Reply.ok(view);
         }
@@ -402,8 +395,8 @@ public final class SiteRoutes {
      * Karaf's etc folder, as Karaf's {@code config:edit} does (FileInstall writes an edit of a
      * configuration back to its file, but makes no file for a configuration it did not read).
      */
-    private Configuration write(Configuration existing, String factoryPid, String name, Dictionary<String, Object> props)
-            throws IOException {
+    private Configuration write(Configuration existing, String factoryPid, String name, Dictionary<String, Object> props,
+            Locale locale) throws IOException {
         Configuration c = existing;
         File file = null;
         if (c == null) {
@@ -420,8 +413,15 @@ public final class SiteRoutes {
         }
         props.remove("service.pid");
         props.remove("service.factoryPid");
+        if (file != null) {
+            // the file first: one that cannot be written leaves ConfigAdmin as it was
+            try {
+                writeFile(file, props);
+            } catch (IOException e) {
+                throw new ApiProblem(503, "Service unavailable", Messages.text(locale, "site.fileUnwritable", file.getName(), String.valueOf(e.getMessage())));
+            }
+        }
         c.update(props);
-        if (file != null) writeFile(file, props);
         return c;
     }
 
@@ -493,25 +493,7 @@ public final class SiteRoutes {
     }
 
     private void route(BundleContext context, String method, String path, Class<?> body, Class<?> answer, String summary,
-            Handler handler) {
-        RouteSpec spec = new RouteSpec(method, path, MANAGERS, body, answer, summary);
-        Route route = new Route() {
-            @Override
-            public RouteSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Reply handle(RouteRequest request) throws Exception {
-                try {
-                    return handler.handle(request);
-                } catch (QueueException e) {
-                    throw QueueRoutes.problem(e, request.locale());
-                }
-            }
-        };
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(Route.DOMAIN, "queue");
-        registrations.add(context.registerService(Route.class, route, props));
+            RouteRegistrations.Handler handler) {
+        routes.add(new RouteSpec(method, path, MANAGERS, body, answer, summary), handler);
     }
 }
