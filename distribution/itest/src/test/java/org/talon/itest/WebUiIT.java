@@ -82,6 +82,16 @@ class WebUiIT {
         }
         assertTrue(again.contains("No page shows the pairing code"), again);
         assertFalse(api.call("GET", "/devices", ADMIN, null).body().contains("kiosk-2"));
+        // a refused command of the queue too: a user's mistake is a message on the console, no ERROR in the log
+        String nothing;
+        try {
+            nothing = karaf.client("talon:finish 1");
+        } catch (IllegalStateException e) {
+            nothing = e.getMessage();
+        }
+        assertTrue(nothing.contains("1"), nothing);
+        String log = java.nio.file.Files.readString(karaf.home.resolve("data/log/karaf.log"));
+        assertFalse(log.contains("Exception caught while executing command"), "a refused command logged an error");
     }
 
     @Test

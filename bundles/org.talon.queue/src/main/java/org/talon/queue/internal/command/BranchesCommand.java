@@ -10,7 +10,7 @@ import org.talon.queue.api.Branch;
 @Service
 public class BranchesCommand extends QueueCommand {
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         ShellTable t = new ShellTable();
         t.column(text("col.branch"));
         t.column(text("col.name"));

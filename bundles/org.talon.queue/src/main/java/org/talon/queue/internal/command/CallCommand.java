@@ -15,7 +15,7 @@ public class CallCommand extends QueueCommand {
     String counter;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         Optional<Ticket> t = queues.call(branch, counter);
         System.out.println(t.map(k -> text("console.called", k.number(), counter)).orElse(text("console.nobody", counter)));
         return null;

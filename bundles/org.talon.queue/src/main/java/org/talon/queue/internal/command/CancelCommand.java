@@ -14,7 +14,7 @@ public class CancelCommand extends QueueCommand {
     String ticket;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         Ticket t = queues.cancel(branch, ticket);
         System.out.println(text("console.done", t.number(), state(t)));
         return null;

@@ -22,7 +22,7 @@ public class CounterStateCommand extends QueueCommand {
     String operator;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         Counter c;
         switch (action.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "open" -> c = queues.open(branch, counter, operator);

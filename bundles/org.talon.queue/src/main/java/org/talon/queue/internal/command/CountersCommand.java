@@ -9,7 +9,7 @@ import org.talon.queue.api.Counter;
 @Service
 public class CountersCommand extends QueueCommand {
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         ShellTable t = new ShellTable();
         t.column(text("col.counter"));
         t.column(text("col.name"));

@@ -30,7 +30,7 @@ public class IssueCommand extends QueueCommand {
     String contact;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         PriorityClass p = null;
         if (priority != null) {
             try {

@@ -13,7 +13,7 @@ public class NextCommand extends QueueCommand {
     String counter;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         System.out.println(queues.next(branch, counter).map(k -> text("console.called", k.number(), counter))
                 .orElse(text("console.nobody", counter)));
         return null;

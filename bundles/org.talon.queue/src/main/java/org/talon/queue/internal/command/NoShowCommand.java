@@ -14,7 +14,7 @@ public class NoShowCommand extends QueueCommand {
     String counter;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         Ticket t = queues.noShow(branch, counter);
         System.out.println(text("console.done", t.number(), state(t)));
         return null;

@@ -5,12 +5,32 @@ import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
+import org.talon.queue.api.QueueException;
 import org.talon.queue.api.QueueService;
 import org.talon.queue.api.Ticket;
 import org.talon.queue.internal.engine.Messages;
 
-/** What every {@code talon:} command shares: the engine and the {@code --branch} option. */
+/**
+ * What every {@code talon:} command shares: the engine, the {@code --branch} option, and how a
+ * refusal is told: as the console's message (a user's mistake, not an error with a stack trace
+ * in karaf.log; Karaf logs a {@code CommandException} at debug level only).
+ */
 abstract class QueueCommand implements Action {
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            return run();
+        } catch (QueueException e) {
+            throw new CommandException(Messages.localized(e, Locale.getDefault()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
+    /** The command itself; a refusal is thrown as a QueueException or IllegalArgumentException. */
+    abstract Object run() throws Exception;
 
     @Reference
     QueueService queues;

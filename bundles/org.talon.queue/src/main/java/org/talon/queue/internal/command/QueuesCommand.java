@@ -9,7 +9,7 @@ import org.talon.queue.api.QueueStatus;
 @Service
 public class QueuesCommand extends QueueCommand {
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         ShellTable t = new ShellTable();
         t.column(text("col.queue"));
         t.column(text("col.services"));

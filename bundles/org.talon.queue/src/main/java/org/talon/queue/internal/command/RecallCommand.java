@@ -14,7 +14,7 @@ public class RecallCommand extends QueueCommand {
     String counter;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         Ticket t = queues.recall(branch, counter);
         System.out.println(text("console.done", t.number(), state(t)));
         return null;

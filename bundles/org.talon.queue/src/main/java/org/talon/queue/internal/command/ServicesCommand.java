@@ -9,7 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 public class ServicesCommand extends QueueCommand {
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         ShellTable t = new ShellTable();
         t.column(text("col.code"));
         t.column(text("col.name"));

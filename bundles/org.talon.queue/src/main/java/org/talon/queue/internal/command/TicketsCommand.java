@@ -9,7 +9,7 @@ import org.talon.queue.api.Ticket;
 @Service
 public class TicketsCommand extends QueueCommand {
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         ShellTable t = new ShellTable();
         t.column(text("col.number"));
         t.column(text("col.service"));

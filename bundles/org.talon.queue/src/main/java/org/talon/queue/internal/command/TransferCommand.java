@@ -30,7 +30,7 @@ public class TransferCommand extends QueueCommand {
     boolean first;
 
     @Override
-    public Object execute() {
+    Object run() throws Exception {
         int given = (queue != null ? 1 : 0) + (toCounter != null ? 1 : 0) + (operator != null ? 1 : 0);
         if (given != 1) {
             throw new IllegalArgumentException(text("console.transferTarget"));

@@ -43,7 +43,7 @@ public final class DeviceCommands {
             try {
                 d = devices.create(name, role);
             } catch (WebProblem p) {
-                throw new IllegalArgumentException(p.detail(Locale.getDefault()), p);
+                throw new org.apache.karaf.shell.support.CommandException(p.detail(Locale.getDefault()), p);
             }
             System.out.println(text("console.deviceAdded", d.name(), d.role(), d.token()));
             return null;
@@ -72,7 +72,7 @@ public final class DeviceCommands {
             try {
                 d = devices.pair(code, name, role, java.time.Instant.now());
             } catch (WebProblem p) {
-                throw new IllegalArgumentException(p.detail(Locale.getDefault()), p);
+                throw new org.apache.karaf.shell.support.CommandException(p.detail(Locale.getDefault()), p);
             }
             System.out.println(text("console.devicePaired", d.name(), d.role()));
             return null;
@@ -90,7 +90,7 @@ public final class DeviceCommands {
 
         @Override
         public Object execute() throws Exception {
-            if (!devices.revoke(name)) throw new IllegalArgumentException(text("device.unknown", name));
+            if (!devices.revoke(name)) throw new org.apache.karaf.shell.support.CommandException(text("device.unknown", name));
             System.out.println(text("console.deviceRevoked", name));
             return null;
         }
