@@ -424,8 +424,8 @@ class WebUiIT {
             assertEquals(0L, operator.script("return document.querySelectorAll('#transfer option[value=\"counter:1\"]').length"));
             assertEquals(1L, operator.script("return document.querySelectorAll('#transfer option[value=\"operator:mia\"]').length"));
             operator.screenshot("operator-transfer-en");
-            // while the dialog is open a key is not an action: N on its button calls no one
-            operator.driver.findElement(org.openqa.selenium.By.id("transfer-go")).sendKeys("n");
+            // while the dialog is open a key is not an action: X on its button is no no-show of the customer
+            operator.driver.findElement(org.openqa.selenium.By.id("transfer-go")).sendKeys("x");
             Thread.sleep(500);
             assertEquals(Boolean.TRUE, operator.script("return !!document.querySelector('dialog#transfer[open]')"));
             assertTrue(api.call("GET", "/branches/demo/counters", ADMIN, null).body().contains("\"number\":\"" + number + "\""));

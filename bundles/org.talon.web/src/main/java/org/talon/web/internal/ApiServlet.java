@@ -424,8 +424,8 @@ public final class ApiServlet extends HttpServlet {
     /**
      * Sends a followed route's answer as a stream of {@code update} events (see
      * {@link Route#follows}); a route that is not followed answers 406. Each render asks the
-     * route with the request as it was (its headers copied now), and only while the route is
-     * still registered: after its bundle updated, the stream ends and the client asks the new one.
+     * route with the request as it was (its headers copied now); when the route goes (its bundle
+     * updates), {@link #removeRoute} ends its streams and the clients ask the new one.
      */
     private void follow(HttpServletRequest req, HttpServletResponse resp, Registered found, Request r, Reply reply, String path)
             throws Exception {
@@ -435,19 +435,8 @@ public final class ApiServlet extends HttpServlet {
         if (s == null) throw restarting("restarting.stream");
         Request frozen = r.frozen();
         Route route = found.route;
-        s.watch(req, resp, branch, r.user(), route, json.writeValueAsBytes(reply.body()), () -> {
-            if (!registered(route)) throw new IllegalStateException("route gone");
-            return json.writeValueAsBytes(route.handle(frozen).body());
-        });
-    }
-
-    private boolean registered(Route route) {
-        for (List<Registered> list : routes.values()) {
-            for (Registered reg : list) {
-                if (reg.route == route) return true;
-            }
-        }
-        return false;
+        s.watch(req, resp, branch, r.user(), route, json.writeValueAsBytes(reply.body()),
+                () -> json.writeValueAsBytes(route.handle(frozen).body()));
     }
 
     /**

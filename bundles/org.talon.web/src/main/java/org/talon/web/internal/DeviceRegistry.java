@@ -151,26 +151,26 @@ public final class DeviceRegistry implements org.osgi.service.cm.ConfigurationLi
     }
 
     /** Revokes a device's token; false when there is no such device. */
-    /** The event streams, whose streams of a revoked device end with its token. */
+    /** The event streams, whose streams of a deleted device end with it. */
     @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     volatile EventStreams streams;
 
-    /** Revokes a device: its token stops working at once, and the streams it holds are closed now. */
+    /**
+     * Revokes a device: its token stops working at once; the streams it holds end with the
+     * deletion of its configuration ({@link #configurationEvent}), however that was deleted.
+     */
     public boolean revoke(String name) throws Exception {
         Configuration c = find(name);
         if (c == null) return false;
-        Object deviceName = c.getProperties() == null ? name : c.getProperties().get("name");
         c.delete();
-        EventStreams s = streams;
-        if (s != null) s.closeCaller(DEVICE_PREFIX + (deviceName == null ? name : deviceName));
         return true;
     }
 
     /**
-     * A device configuration deleted some other way (config:delete, its file removed): the
-     * streams of devices that no longer exist end as they do on {@link #revoke}.
+     * A device's configuration deleted (revoked, config:delete, its file removed): the streams
+     * of devices that no longer exist end now.
      */
     @Override
     public void configurationEvent(org.osgi.service.cm.ConfigurationEvent event) {

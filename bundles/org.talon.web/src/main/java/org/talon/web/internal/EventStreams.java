@@ -304,7 +304,7 @@ public final class EventStreams {
     private void admit(String who, int limit) {
         int held = perCaller.merge(who, 1, Integer::sum);
         if (held > limit) {
-            release(who, false);
+            perCaller.computeIfPresent(who, (k, v) -> v <= 1 ? null : v - 1);
             throw new WebProblem(429, "stream.tooMany", JsonBodies.echo(who), String.valueOf(limit)).retryAfter(5);
         }
         if (total.incrementAndGet() > maxTotal) {
@@ -315,21 +315,25 @@ public final class EventStreams {
 
     /** Gives back a stream's place (and the caller's entry once it holds none). */
     private void release(String who) {
-        release(who, true);
-    }
-
-    private void release(String who, boolean ofTotal) {
-        if (ofTotal) total.decrementAndGet();
+        total.decrementAndGet();
         perCaller.computeIfPresent(who, (k, v) -> v <= 1 ? null : v - 1);
     }
 
     /** Ends the followed views a route serves (its bundle stopped or updated): their clients ask the new one. */
     int closeViews(Object owner) {
+        return closeWhere(s -> s.view != null && s.view.owner == owner);
+    }
+
+    /** Ends every stream a caller holds (a device whose token was revoked); returns how many. */
+    int closeCaller(String caller) {
+        return closeWhere(s -> s.caller.equals(caller));
+    }
+
+    private int closeWhere(java.util.function.Predicate<Subscriber> which) {
         int n = 0;
         for (Set<Subscriber> set : subscribers.values()) {
             for (Subscriber s : set) {
-                View v = s.view;
-                if (v != null && v.owner == owner) {
+                if (which.test(s)) {
                     closeQuietly(s);
                     n++;
                 }
@@ -399,20 +403,6 @@ public final class EventStreams {
         if (set == null || set.isEmpty()) return;
         Frame f = Frame.of(event);
         for (Shard sh : shards) sh.queue.add(f);
-    }
-
-    /** Ends every stream a caller holds (a device whose token was revoked); returns how many. */
-    int closeCaller(String caller) {
-        int n = 0;
-        for (Set<Subscriber> set : subscribers.values()) {
-            for (Subscriber s : set) {
-                if (s.caller.equals(caller)) {
-                    closeQuietly(s);
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     int subscriberCount() {

@@ -21,7 +21,7 @@ public final class Props {
     }
 
     /** All properties {@code prefix.<key>}, as key to value. */
-    static Map<String, String> withPrefix(Map<String, Object> props, String prefix) {
+    public static Map<String, String> withPrefix(Map<String, Object> props, String prefix) {
         Map<String, String> out = new LinkedHashMap<>();
         props.forEach((k, v) -> {
             if (k.startsWith(prefix) && v != null) out.put(k.substring(prefix.length()), v.toString());

@@ -150,14 +150,20 @@ public final class SiteRoutes {
     }
 
     private static ServiceSite service(Configuration c) {
-        Map<String, String> names = new TreeMap<>();
-        Enumeration<String> keys = c.getProperties().keys();
-        while (keys.hasMoreElements()) {
-            String k = keys.nextElement();
-            if (k.startsWith("name.")) names.put(k.substring(5), String.valueOf(c.getProperties().get(k)));
+        Map<String, Object> props = new java.util.HashMap<>();
+        for (Enumeration<String> k = c.getProperties().keys(); k.hasMoreElements();) {
+            String key = k.nextElement();
+            props.put(key, c.getProperties().get(key));
         }
+        Map<String, String> names = new TreeMap<>(Props.withPrefix(props, "name."));
         return new ServiceSite(str(c, "code").toUpperCase(Locale.ROOT), names, str(c, "prefix"), str(c, "queue"),
                 num(c, "targetWaitMinutes", 15), num(c, "expectedServiceMinutes", 5), c.getPid());
+    }
+
+    /** The queue a service's tickets wait in: its code when none is set, as {@code ServiceDefinition} reads it. */
+    private static String queueOf(Configuration service) {
+        String q = str(service, "queue");
+        return q.isEmpty() ? str(service, "code").toUpperCase(Locale.ROOT) : q;
     }
 
     private static String str(Configuration c, String key) {
@@ -230,7 +236,7 @@ public final class SiteRoutes {
             Configuration existing = find(ServiceDefinition.PID, branch, "code", code);
             if (existing != null) {
                 // a queue that loses its last service must not be one a work profile still calls
-                String old = str(existing, "queue").isEmpty() ? code : str(existing, "queue");
+                String old = queueOf(existing);
                 if (!old.equals(queue)) requireQueueUnused(r, branch, old, code);
             }
             Dictionary<String, Object> props = base(existing, branch);
@@ -257,7 +263,7 @@ public final class SiteRoutes {
             if (c == null) throw new ApiProblem(404, "Not found", text(r, "site.service.unknown", code));
             long waiting = queues.activeTickets(branch).stream().filter(t -> t.service().equals(code)).count();
             if (waiting > 0) throw new ApiProblem(409, "Conflict", text(r, "site.service.inUse", code, waiting));
-            requireQueueUnused(r, branch, str(c, "queue").isEmpty() ? code : str(c, "queue"), code);
+            requireQueueUnused(r, branch, queueOf(c), code);
             remove(c);
             return Reply.noContent();
         }
@@ -266,8 +272,7 @@ public final class SiteRoutes {
     /** Refuses when {@code queue} would lose its last service (other than {@code code}) while a profile calls it. */
     private void requireQueueUnused(RouteRequest r, String branch, String queue, String code) throws IOException {
         for (Configuration s : list(ServiceDefinition.PID, branch)) {
-            String q = str(s, "queue").isEmpty() ? str(s, "code").toUpperCase(Locale.ROOT) : str(s, "queue");
-            if (q.equals(queue) && !str(s, "code").equalsIgnoreCase(code)) return; // another service still fills it
+            if (queueOf(s).equals(queue) && !str(s, "code").equalsIgnoreCase(code)) return; // another service still fills it
         }
         for (Configuration p : list(ProfileDefinition.PID, branch)) {
             for (ProfileEntry e : ProfileDefinition.parseEntries(str(p, "queues"), str(p, "id"))) {
@@ -342,7 +347,7 @@ public final class SiteRoutes {
         synchronized (writing) {
             Set<String> known = new java.util.TreeSet<>();
             for (Configuration s : list(ServiceDefinition.PID, branch)) {
-                known.add(str(s, "queue").isEmpty() ? str(s, "code").toUpperCase(Locale.ROOT) : str(s, "queue"));
+                known.add(queueOf(s));
             }
             for (ProfileEntry e : entries) {
                 if (!known.contains(e.queue())) throw bad(r, "site.queue.unknown", e.queue(), String.join(", ", known));
@@ -441,13 +446,9 @@ public final class SiteRoutes {
 
     /** A new .cfg file, whole or not at all (written beside it, then moved in). */
     static void writeFile(File file, Dictionary<String, Object> props) throws IOException {
+        // in the order of the keys, for a person reading the file (store writes what entrySet gives)
         java.util.Properties out = new java.util.Properties() {
             private static final long serialVersionUID = 1L;
-
-            @Override
-            public synchronized Enumeration<Object> keys() {
-                return java.util.Collections.enumeration(new java.util.TreeSet<>(super.keySet()));
-            }
 
             @Override
             public Set<Map.Entry<Object, Object>> entrySet() {
