@@ -384,7 +384,7 @@ class WebUiIT {
         kiosk.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1080, 1920));
         kiosk.open("/kiosk?lang=en");
         kiosk.await("button.priority", 20);
-        karaf.client("config:edit org.talon.queue.branch~demo", "config:property-set priorityAtKiosk false", "config:update");
+        branchSetting("priorityAtKiosk", "false");
         try {
             awaitBody("/branches", "\"priorityAtKiosk\":false");
             kiosk.open("/kiosk?lang=en");
@@ -398,7 +398,7 @@ class WebUiIT {
             assertFalse(api.call("GET", "/branches/demo/tickets", ADMIN, null).body().contains("\"priority\":\"PRIORITY\""));
             kiosk.screenshot("kiosk-no-priority-en");
         } finally {
-            karaf.client("config:edit org.talon.queue.branch~demo", "config:property-set priorityAtKiosk true", "config:update");
+            branchSetting("priorityAtKiosk", "true");
         }
         awaitBody("/branches", "\"priorityAtKiosk\":true");
     }
@@ -480,6 +480,22 @@ class WebUiIT {
         assertEquals(before, karaf.client("config:list '(service.factoryPid=org.talon.queue.*)'"), "nothing refused was written");
         // a route whose answer is not followed is not a stream
         assertEquals(406, api.call("GET", "/branches", ADMIN, null, "Accept", "text/event-stream").statusCode());
+    }
+
+    /**
+     * Changes one setting of the demo branch as an integrator does: the whole file written beside
+     * it and moved in, which FileInstall reads within a second. (Not {@code config:edit} and
+     * {@code config:update}: Karaf 4.4.10 writes the file in place while FileInstall writes the
+     * same configuration back to it, and a torn file loses the branch; see docs/admin.md.)
+     */
+    static void branchSetting(String key, String value) throws Exception {
+        java.nio.file.Path file = karaf.home.resolve("etc/org.talon.queue.branch-demo.cfg");
+        List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(file));
+        assertTrue(lines.removeIf(l -> l.matches("\\s*" + key + "\\s*=.*")), key + " in " + file);
+        lines.add(key + " = " + value);
+        java.nio.file.Path tmp = file.resolveSibling(".branch-demo.tmp");
+        java.nio.file.Files.write(tmp, lines);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Waits until the API's answer holds the text (ConfigAdmin hands a change to the engine by itself, soon after). */
