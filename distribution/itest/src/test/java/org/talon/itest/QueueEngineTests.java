@@ -366,6 +366,129 @@ public abstract class QueueEngineTests {
         }
     }
 
+    /**
+     * Another domain's command (here: as a booking's check-in would) issues a ticket with its own
+     * transaction: its event and the ticket commit together, or, when it fails after issuing,
+     * neither is stored, in the real database.
+     */
+    @Test
+    public void aCommandOfAnotherDomainIssuesATicketInItsOwnTransactionAllOrNothing() throws Exception {
+        org.talon.event.api.EventLog log = context.getService(context.getServiceReference(org.talon.event.api.EventLog.class));
+        java.util.concurrent.TimeUnit s = java.util.concurrent.TimeUnit.SECONDS;
+        Ticket checkedIn = log.submit(BRANCH, tx -> {
+            Ticket t = queues.issue(tx, IssueRequest.of(BRANCH, "A"));
+            tx.append("AppointmentCheckedIn", "{\"ticket\":" + t.id() + "}");
+            return t;
+        }).toCompletableFuture().get(30, s);
+        List<org.talon.event.api.DomainEvent> last = log.read(BRANCH, log.lastSequence(BRANCH) - 2, 2);
+        assertEquals(List.of("TicketIssued", "AppointmentCheckedIn"), last.stream().map(org.talon.event.api.DomainEvent::type).toList());
+        assertEquals("one commit, one time", last.get(0).time(), last.get(1).time());
+        assertTrue(queues.activeTickets(BRANCH).stream().anyMatch(t -> t.id() == checkedIn.id()));
+
+        long before = log.lastSequence(BRANCH);
+        java.util.concurrent.atomic.AtomicReference<Ticket> issuedThenFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            log.submit(BRANCH, tx -> {
+                issuedThenFailed.set(queues.issue(tx, IssueRequest.of(null, "A")));
+                throw new IllegalStateException("the booking's row was refused");
+            }).toCompletableFuture().get(30, s);
+            fail("the failing command succeeded");
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertEquals("the booking's row was refused", e.getCause().getMessage());
+        }
+        assertTrue("it did issue inside its command", issuedThenFailed.get() != null);
+        assertEquals("no event of it is stored", before, log.lastSequence(BRANCH));
+        assertFalse("its ticket is not there, in memory or in the database",
+                queues.activeTickets(BRANCH).stream().anyMatch(t -> t.id() == issuedThenFailed.get().id()));
+        assertTrue(queues.ticket(BRANCH, issuedThenFailed.get().number()).isEmpty());
+        // the number it would have had is the next ticket's: nothing of it was stored
+        assertEquals(issuedThenFailed.get().number(), queues.issue(IssueRequest.of(BRANCH, "A")).number());
+
+        // a ticket for another branch cannot be issued in this branch's transaction
+        try {
+            log.submit(BRANCH, tx -> queues.issue(tx, IssueRequest.of("elsewhere", "A"))).toCompletableFuture().get(30, s);
+            fail("issued for another branch");
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(e.getCause().getMessage(), e.getCause() instanceof QueueException);
+        }
+        // the service's own form, which waits for the writer, is refused at once on the writer, not after 30 s
+        long start = System.nanoTime();
+        try {
+            log.submit(BRANCH, tx -> queues.issue(IssueRequest.of(BRANCH, "A"))).toCompletableFuture().get(30, s);
+            fail("a command waited for its own writer and was answered");
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof IllegalStateException
+                    && e.getCause().getMessage().contains("with this command's transaction"));
+        }
+        assertTrue("refused at once", java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 10);
+    }
+
+    /**
+     * A durable subscriber registered late catches up on the whole log from the database, in
+     * order, writing a row per event in the same transaction as its position; away for a while
+     * (as in a bundle:update of its bundle) it gets what was committed meanwhile; a handler that
+     * fails has its rows rolled back with its position and is handed the event again. The rows'
+     * primary key (branch, sequence) would stop it for good on any event handed twice after commit.
+     */
+    @Test
+    public void aDurableSubscriberCatchesUpFromTheDatabaseAndGoesOnWhereItLeftOff() throws Exception {
+        org.talon.event.api.EventLog log = context.getService(context.getServiceReference(org.talon.event.api.EventLog.class));
+        javax.sql.DataSource ds = context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=talon)").iterator().next());
+        String table = "itest_seen_" + Long.toString(System.nanoTime(), 36);
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (branch VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (branch, seq))");
+        }
+        for (int i = 0; i < 5; i++) queues.issue(IssueRequest.of(BRANCH, "A"));
+        AtomicInteger failOnce = new AtomicInteger();
+        long failAt = log.lastSequence(BRANCH) - 2;
+        org.talon.event.api.DurableSubscriber recorder = e -> {
+            if (!e.branch().equals(BRANCH)) return;
+            try (java.sql.Connection c = ds.getConnection();
+                    java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO " + table + " (branch, seq) VALUES (?, ?)")) {
+                st.setString(1, e.branch());
+                st.setLong(2, e.sequence());
+                st.executeUpdate();
+            }
+            if (e.sequence() == failAt && failOnce.getAndIncrement() == 0) throw new IllegalStateException("refused once");
+        };
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.talon.event.api.DurableSubscriber.NAME, table);
+        var registration = context.registerService(org.talon.event.api.DurableSubscriber.class, recorder, props);
+        try {
+            awaitRows(ds, table, log.lastSequence(BRANCH), 120);
+            assertEquals("the refused event was tried again", 2, failOnce.get());
+            registration.unregister();
+            registration = null;
+            for (int i = 0; i < 7; i++) queues.issue(IssueRequest.of(BRANCH, "B"));
+            registration = context.registerService(org.talon.event.api.DurableSubscriber.class, recorder, props);
+            for (int i = 0; i < 3; i++) queues.issue(IssueRequest.of(BRANCH, "C"));
+            awaitRows(ds, table, log.lastSequence(BRANCH), 120);
+        } finally {
+            if (registration != null) registration.unregister();
+            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE " + table);
+            }
+        }
+    }
+
+    /** Waits until the table holds exactly the sequences 1..last of the branch, each once. */
+    static void awaitRows(javax.sql.DataSource ds, String table, long last, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        long count = -1, min = -1, max = -1;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(seq), MAX(seq) FROM " + table + " WHERE branch = '" + BRANCH + "'")) {
+                rs.next();
+                count = rs.getLong(1);
+                min = rs.getLong(2);
+                max = rs.getLong(3);
+            }
+            if (count == last && min == 1 && max == last) return;
+            Thread.sleep(200);
+        }
+        fail("the subscriber's rows: " + count + " rows " + min + ".." + max + ", the log ends at " + last);
+    }
+
     /** Which database the Talon datasource points at, from its service properties. */
     String database() throws Exception {
         for (var ref : context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=talon)")) {

@@ -98,6 +98,12 @@ final class BranchWriter implements Runnable {
 
     <T> CompletableFuture<T> submit(BranchCommand<T> command) {
         Submitted<T> f = new Submitted<>();
+        if (Thread.currentThread() == thread) {
+            // a command waiting for a later command of its own writer would wait forever
+            f.completeExceptionally(new IllegalStateException("A command of branch " + branch + " cannot wait for another"
+                    + " command of the same branch; call the other domain's operation with this command's transaction"));
+            return f;
+        }
         if (!running) {
             f.completeExceptionally(new StorageUnavailableException("The event log of branch " + branch + " is stopping", null));
             return f;
@@ -162,11 +168,28 @@ final class BranchWriter implements Runnable {
         }
     }
 
+    /**
+     * A command threw after something was appended in it (itself, or another domain's operation
+     * it called with its transaction): what it wrote cannot be told apart from the rest of the
+     * group's writes, so the whole transaction is rolled back and the group runs again without it.
+     */
+    private static final class Spoiled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int index;
+
+        Spoiled(int index, Throwable cause) {
+            super("a command threw after it had appended events", cause, false, false);
+            this.index = index;
+        }
+    }
+
     private final class Tx implements BranchTransaction {
         final Instant now;
         final List<DomainEvent> events = new ArrayList<>();
         final List<Runnable> rollbacks = new ArrayList<>();
         long next;
+        /** Set when the group's commands have run: a transaction kept and used later is refused. */
+        boolean closed;
 
         Tx(Instant now, long next) {
             this.now = now;
@@ -185,6 +208,7 @@ final class BranchWriter implements Runnable {
 
         @Override
         public DomainEvent append(String type, String payload) {
+            open();
             DomainEvent e = new DomainEvent(next++, branch, type, now, payload);
             events.add(e);
             return e;
@@ -192,7 +216,14 @@ final class BranchWriter implements Runnable {
 
         @Override
         public void onRollback(Runnable action) {
+            open();
             rollbacks.add(action);
+        }
+
+        private void open() {
+            if (closed || Thread.currentThread() != thread) {
+                throw new IllegalStateException("The transaction of branch " + branch + " is used outside its command");
+            }
         }
     }
 
@@ -218,16 +249,20 @@ final class BranchWriter implements Runnable {
                     try {
                         results[i] = group.get(i).command.execute(tx);
                     } catch (Throwable e) {
-                        // A refused command fails alone; whatever it appended is dropped.
+                        // A command refused before it appended anything fails alone.
+                        if (tx.events.size() > mark) throw new Spoiled(i, e);
                         errors[i] = e;
-                        tx.events.subList(mark, tx.events.size()).clear();
                         tx.next = seqMark;
                     }
                 }
+                tx.closed = true;
                 if (!tx.events.isEmpty()) store.insert(tx.events);
                 return null;
             });
         } catch (Throwable commitFailure) {
+            tx.closed = true;
+            Spoiled spoiled = spoiled(commitFailure);
+            if (spoiled != null) return rerunWithout(group, spoiled, tx);
             Boolean stored = committedAnyway(tx);
             if (Boolean.TRUE.equals(stored)) {
                 LOG.log(Level.WARNING, "Branch " + branch + ": the commit of events " + tx.events.get(0).sequence() + ".."
@@ -240,13 +275,7 @@ final class BranchWriter implements Runnable {
             // Whatever the database says now, the next group first asks it for the last sequence:
             // a commit whose answer was lost may still have been stored.
             resync = true;
-            for (Runnable r : tx.rollbacks) {
-                try {
-                    r.run();
-                } catch (RuntimeException ignored) {
-                    // a rollback hook must not keep the others from running
-                }
-            }
+            runRollbacks(tx);
             if (Boolean.FALSE.equals(stored) && group.size() > 1) {
                 // The database answers and refused the group: one command's rows may be what it
                 // refused (a value it will not store). Each command runs again in a group of its
@@ -282,6 +311,35 @@ final class BranchWriter implements Runnable {
         for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
         if (!tx.events.isEmpty()) committed.accept(List.copyOf(tx.events));
         return true;
+    }
+
+    /** The rolled-back group runs again without the command that threw after it appended. */
+    private boolean rerunWithout(List<Pending<?>> group, Spoiled spoiled, Tx tx) {
+        runRollbacks(tx);
+        Pending<?> offender = group.get(spoiled.index);
+        LOG.log(Level.WARNING, "Branch " + branch + ": a command threw after it had appended events; its transaction"
+                + " is rolled back and the " + (group.size() - 1) + " other commands of its group run again", spoiled.getCause());
+        offender.future.completeExceptionally(spoiled.getCause());
+        List<Pending<?>> rest = new ArrayList<>(group);
+        rest.remove(spoiled.index);
+        return rest.isEmpty() || runGroup(rest);
+    }
+
+    private static Spoiled spoiled(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof Spoiled s) return s;
+        }
+        return null;
+    }
+
+    private static void runRollbacks(Tx tx) {
+        for (Runnable r : tx.rollbacks) {
+            try {
+                r.run();
+            } catch (RuntimeException ignored) {
+                // a rollback hook must not keep the others from running
+            }
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.talon.event.api.BranchCommand;
 import org.talon.event.api.DomainEvent;
+import org.talon.event.api.DurableSubscriber;
 import org.talon.event.api.EventListener;
 import org.talon.event.api.EventLog;
 
@@ -37,7 +38,9 @@ public final class DurableEventLog implements EventLog {
     private final EventStore store;
     private final Clock clock;
     private final Map<String, BranchWriter> writers = new ConcurrentHashMap<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DurableEventLog.class.getName());
     private final ListenerDelivery delivery = new ListenerDelivery();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean active = true;
 
     private final long lingerMicros;
@@ -59,15 +62,57 @@ public final class DurableEventLog implements EventLog {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(EventListener l, Map<String, Object> props) {
-        Object types = props.get(EventListener.TYPES);
-        HashSet<String> set = null;
-        if (types instanceof String s) set = new HashSet<>(List.of(s.split("\\s*,\\s*")));
-        else if (types instanceof String[] a) set = new HashSet<>(Arrays.asList(a));
-        delivery.add(new ListenerDelivery.Registration(l, (String) props.get(EventListener.BRANCH), set));
+        delivery.add(new ListenerDelivery.Registration(l, (String) props.get(EventListener.BRANCH), types(props)));
     }
 
     void removeListener(EventListener l) {
         delivery.remove(l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSubscriber(DurableSubscriber s, Map<String, Object> props) {
+        Object name = props.get(DurableSubscriber.NAME);
+        if (!(name instanceof String n) || n.isBlank() || n.length() > 200) {
+            LOG.severe("A durable subscriber without a name of 1 to 200 characters (service property " + DurableSubscriber.NAME
+                    + ") is not started: " + s);
+            return;
+        }
+        Subscription sub = new Subscription(n, s, (String) props.get(EventListener.BRANCH), types(props),
+                "end".equals(props.get(DurableSubscriber.FROM)), store);
+        if (subscriptions.putIfAbsent(n, sub) != null) {
+            LOG.severe("Two durable subscribers are named " + n + "; the second is not started: " + s);
+            return;
+        }
+        if (active) sub.start();
+    }
+
+    void removeSubscriber(DurableSubscriber s) {
+        subscriptions.values().removeIf(sub -> {
+            if (sub.subscriber != s) return false;
+            sub.stop(10_000);
+            return true;
+        });
+    }
+
+    private static HashSet<String> types(Map<String, Object> props) {
+        Object types = props.get(EventListener.TYPES);
+        if (types instanceof String s) return new HashSet<>(List.of(s.split("\\s*,\\s*")));
+        if (types instanceof String[] a) return new HashSet<>(Arrays.asList(a));
+        return null;
+    }
+
+    /** A group committed: listeners hear of it, subscribers read it. */
+    private void committed(List<DomainEvent> events) {
+        delivery.publish(events);
+        if (events.isEmpty()) return;
+        String branch = events.get(0).branch();
+        for (Subscription sub : subscriptions.values()) sub.wake(branch);
+    }
+
+    /** A subscriber's reached positions per branch (for tests and status), empty when it is not running. */
+    Map<String, Long> positions(String subscriber) {
+        Subscription sub = subscriptions.get(subscriber);
+        return sub == null ? Map.of() : sub.positions();
     }
 
     @Deactivate
@@ -76,11 +121,13 @@ public final class DurableEventLog implements EventLog {
         writers.values().forEach(w -> w.stop(10_000));
         writers.clear();
         delivery.stop();
+        subscriptions.values().forEach(sub -> sub.stop(10_000));
+        subscriptions.clear();
     }
 
     private BranchWriter writer(String branch) {
         return writers.computeIfAbsent(branch, b -> {
-            BranchWriter w = new BranchWriter(b, store, clock, delivery::publish, lingerMicros);
+            BranchWriter w = new BranchWriter(b, store, clock, this::committed, lingerMicros);
             w.start();
             return w;
         });

@@ -21,4 +21,13 @@ public interface EventStore {
 
     /** The greatest committed sequence number of a branch, 0 for none. */
     long lastSequence(String branch);
+
+    /** The branches that have a log (at least one committed event). */
+    List<String> branches();
+
+    /** A durable subscriber's position in a branch's log, or -1 when it has none stored. */
+    long position(String subscriber, String branch);
+
+    /** Stores a subscriber's position inside the transaction {@link #inTransaction} runs. */
+    void savePosition(String subscriber, String branch, long position);
 }

@@ -91,6 +91,38 @@ public final class JpaEventStore implements EventStore {
         });
     }
 
+    @Override
+    public List<String> branches() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select distinct e.branch from EventRow e order by e.branch", String.class).getResultList());
+    }
+
+    @Override
+    public long position(String subscriber, String branch) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            SubscriptionRow r = em.find(SubscriptionRow.class, new SubscriptionRow.Key(subscriber, branch));
+            return r == null ? -1L : r.position;
+        });
+    }
+
+    @Override
+    public void savePosition(String subscriber, String branch, long position) {
+        EntityManager em = current.get();
+        if (em == null) throw new IllegalStateException("position saved outside a transaction");
+        SubscriptionRow r = em.find(SubscriptionRow.class, new SubscriptionRow.Key(subscriber, branch));
+        if (r == null) {
+            r = new SubscriptionRow();
+            r.name = subscriber;
+            r.branch = branch;
+            r.position = position;
+            r.updatedAt = micros(Instant.now());
+            em.persist(r);
+        } else {
+            r.position = position;
+            r.updatedAt = micros(Instant.now());
+        }
+    }
+
     static long micros(Instant t) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }

@@ -223,4 +223,56 @@ class DurableEventLogTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(log.submit("a", tx -> "x")));
         assertInstanceOf(StorageUnavailableException.class, e.getCause());
     }
+
+    @Test
+    void aCommandThatThrowsAfterItWroteIsRolledBackWholeAndTheOthersOfItsGroupCommit() throws Exception {
+        store.commitDelayMillis = 20;
+        AtomicBoolean forgotten = new AtomicBoolean();
+        var busy = log.submit("a", tx -> {
+            Thread.sleep(50); // the next three wait meanwhile: one group
+            return null;
+        });
+        var ok1 = log.submit("a", tx -> {
+            store.write("row 1");
+            return tx.append("T", "{\"n\":1}");
+        });
+        // as a booking check-in that issued its ticket through the queue's operation, then failed
+        var bad = log.submit("a", tx -> {
+            store.write("row 2");
+            tx.append("T", "{\"n\":2}");
+            tx.onRollback(() -> forgotten.set(true));
+            throw new IllegalStateException("failed after it wrote");
+        });
+        var ok2 = log.submit("a", tx -> {
+            store.write("row 3");
+            return tx.append("T", "{\"n\":3}");
+        });
+        get(busy);
+        assertEquals(1, get(ok1).sequence());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(bad));
+        assertEquals("failed after it wrote", e.getCause().getMessage());
+        assertEquals(2, get(ok2).sequence(), "no gap where the rolled-back command was");
+        assertEquals(List.of("row 1", "row 3"), store.rows, "nothing of the failed command is stored, not even its rows");
+        assertEquals(List.of("{\"n\":1}", "{\"n\":3}"), log.read("a", 0, 10).stream().map(DomainEvent::payload).toList());
+        assertTrue(forgotten.get(), "its rollback hook ran, so state kept in memory forgets it");
+    }
+
+    @Test
+    void aCommandThatWaitsForAnotherOfItsOwnBranchIsRefusedAtOnceNotAfterATimeout() throws Exception {
+        long start = System.nanoTime();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(log.submit("a",
+                tx -> log.submit("a", inner -> inner.append("T", "{}")).toCompletableFuture().get(30, TimeUnit.SECONDS))));
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 5, "refused at once");
+        assertInstanceOf(IllegalStateException.class, e.getCause().getCause());
+        assertTrue(e.getCause().getMessage().contains("with this command's transaction"), e.getCause().getMessage());
+        assertEquals(0, log.lastSequence("a"));
+    }
+
+    @Test
+    void aTransactionKeptAfterItsCommandIsRefused() throws Exception {
+        org.talon.event.api.BranchTransaction kept = get(log.submit("a", tx -> tx));
+        assertThrows(IllegalStateException.class, () -> kept.append("T", "{}"));
+        assertThrows(IllegalStateException.class, () -> kept.onRollback(() -> {}));
+        assertEquals(0, log.lastSequence("a"));
+    }
 }

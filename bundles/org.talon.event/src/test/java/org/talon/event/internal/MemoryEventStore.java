@@ -1,7 +1,9 @@
 package org.talon.event.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.talon.event.api.DomainEvent;
@@ -19,10 +21,24 @@ final class MemoryEventStore implements EventStore {
     /** A commit holding an event whose payload contains this fails, as a database refuses a value too long for its column. */
     volatile String refusedPayload;
     private List<DomainEvent> pending;
+    /** Rows a command writes in the writer's transaction (a domain's own table), committed with its events. */
+    final List<String> rows = new ArrayList<>();
+    private List<String> pendingRows;
+    /** Subscribers' positions, name + " " + branch; written with the transaction's commit. */
+    final Map<String, Long> positions = new HashMap<>();
+    private Map<String, Long> pendingPositions;
+
+    /** A command's own write, joining the transaction the writer runs. */
+    void write(String row) {
+        if (pendingRows == null) throw new IllegalStateException("write outside a transaction");
+        pendingRows.add(row);
+    }
 
     @Override
     public synchronized <T> T inTransaction(Callable<T> work) throws Exception {
         pending = new ArrayList<>();
+        pendingRows = new ArrayList<>();
+        pendingPositions = new HashMap<>();
         try {
             T result = work.call();
             if (commitDelayMillis > 0) Thread.sleep(commitDelayMillis);
@@ -32,11 +48,15 @@ final class MemoryEventStore implements EventStore {
                 throw new IllegalStateException("value too long for column");
             }
             committed.addAll(pending);
+            rows.addAll(pendingRows);
+            positions.putAll(pendingPositions);
             commits.incrementAndGet();
             if (loseCommitAnswers) throw new IllegalStateException("connection reset during commit");
             return result;
         } finally {
             pending = null;
+            pendingRows = null;
+            pendingPositions = null;
         }
     }
 
@@ -55,5 +75,23 @@ final class MemoryEventStore implements EventStore {
     public synchronized long lastSequence(String branch) {
         if (failReads) throw new IllegalStateException("database down");
         return committed.stream().filter(e -> e.branch().equals(branch)).mapToLong(DomainEvent::sequence).max().orElse(0);
+    }
+
+    @Override
+    public synchronized List<String> branches() {
+        if (failReads) throw new IllegalStateException("database down");
+        return committed.stream().map(DomainEvent::branch).distinct().sorted().toList();
+    }
+
+    @Override
+    public synchronized long position(String subscriber, String branch) {
+        if (failReads) throw new IllegalStateException("database down");
+        return positions.getOrDefault(subscriber + " " + branch, -1L);
+    }
+
+    @Override
+    public void savePosition(String subscriber, String branch, long position) {
+        if (pendingPositions == null) throw new IllegalStateException("position saved outside a transaction");
+        pendingPositions.put(subscriber + " " + branch, position);
     }
 }

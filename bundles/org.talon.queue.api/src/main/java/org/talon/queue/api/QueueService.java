@@ -40,6 +40,16 @@ public interface QueueService {
 
     Ticket issue(IssueRequest request);
 
+    /**
+     * Issues a ticket as part of another command of the same branch (since 2.5): a domain's
+     * {@link org.talon.event.api.BranchCommand} calls it with its own transaction, so that, e.g.,
+     * a booking's check-in and the ticket it issues commit together or not at all. It runs at
+     * once on the calling writer (never waits for it); the request's branch, when named, must be
+     * the transaction's. Refusals are thrown before anything is written; a command that goes on
+     * to fail after this returned is rolled back whole, ticket included.
+     */
+    Ticket issue(org.talon.event.api.BranchTransaction tx, IssueRequest request);
+
     /** Opens a counter, optionally with an operator logging in. */
     Counter open(String branch, String counter, String operator);
 

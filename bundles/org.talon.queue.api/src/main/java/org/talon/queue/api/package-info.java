@@ -3,7 +3,7 @@
  * and {@link org.talon.queue.api.QueueService}, the one way to change them.
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package org.talon.queue.api;
 
 import org.osgi.annotation.bundle.Export;

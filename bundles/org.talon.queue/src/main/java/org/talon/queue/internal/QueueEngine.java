@@ -179,6 +179,8 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof QueueException q) throw q;
+            // called from a command on this branch's own writer: a mistake of the calling code, said at once
+            if (cause instanceof IllegalStateException ise && Thread.currentThread().getName().startsWith("talon-writer-")) throw ise;
             if (cause instanceof StorageUnavailableException s) {
                 LOG.log(Level.WARNING, s.getMessage());
                 throw Messages.refuse(QueueException.Reason.UNAVAILABLE, s.mayHaveBeenStored() ? "storage.unknown" : "storage.unavailable");
@@ -313,13 +315,28 @@ public final class QueueEngine implements QueueService, BranchDirectory {
 
     @Override
     public Ticket issue(IssueRequest request) {
+        checkIssue(request);
+        return run(request.branch(), (s, now) -> s.view(s.issue(request, now)));
+    }
+
+    @Override
+    public Ticket issue(BranchTransaction tx, IssueRequest request) {
+        if (tx == null) throw Messages.refuse(QueueException.Reason.INVALID, "request.missing");
+        checkIssue(request);
+        if (request.branch() != null && !request.branch().equals(tx.branch())) {
+            throw Messages.refuse(QueueException.Reason.INVALID, "branch.otherTransaction", request.branch(), tx.branch());
+        }
+        String branch = resolve(tx.branch());
+        return execute(branch, tx, (s, now) -> s.view(s.issue(request, now)));
+    }
+
+    private static void checkIssue(IssueRequest request) {
         if (request == null) throw Messages.refuse(QueueException.Reason.INVALID, "request.missing");
         Limits.check("service", request.service(), Limits.SERVICE);
         Limits.check("language", request.language(), Limits.LANGUAGE);
         Limits.check("contact", request.contact(), Limits.CONTACT);
         Limits.check("Idempotency-Key", request.idempotencyKey(), Limits.IDEMPOTENCY_KEY);
         Limits.check("issuedBy", request.issuedBy(), Limits.CALLER);
-        return run(request.branch(), (s, now) -> s.view(s.issue(request, now)));
     }
 
     @Override
