@@ -177,12 +177,32 @@ public abstract class QueueEngineTests {
         Matcher m = Pattern.compile("Ticket (B\\d{3,}) issued").matcher(issued);
         assertTrue(issued, m.find());
         String number = m.group(1);
-        assertTrue(console("talon:tickets").contains(number));
-        assertTrue(console("talon:call 3").contains("Counter 3 calls " + number));
+        String tickets = console("talon:tickets");
+        assertTrue(tickets.contains(number));
+        // times on the console say their zone (the branch's): the API's are UTC
+        assertTrue(tickets, Pattern.compile(number + ".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}").matcher(tickets).find());
+        queues.close(BRANCH, "3");
+        String called = console("talon:call 3");
+        assertTrue(called, called.contains("Counter 3 was closed; calling opened it.") && called.contains("Counter 3 calls " + number));
         assertTrue(console("talon:serve 3").contains(number));
         assertTrue(console("talon:finish 3").contains(number + " is now done"));
-        assertTrue(console("talon:call 3").contains("No one is waiting for counter 3"));
+        String nobody = console("talon:call 3");
+        assertTrue(nobody, nobody.contains("No one is waiting for counter 3") && !nobody.contains("was closed"));
         assertTrue(queues.activeTickets(BRANCH).isEmpty());
+    }
+
+    @Test
+    public void theDeviceListSaysWhatItShowsAndWhenItIsEmpty() throws Exception {
+        String none = console("talon:devices");
+        assertTrue(none, none.contains("No devices yet") && none.contains("talon:device-add"));
+        assertTrue(console("talon:device-add lobby-screen display").contains("lobby-screen"));
+        try {
+            String list = console("talon:devices");
+            assertTrue(list, Pattern.compile("Device\\s+\\|?\\s*Role\\s+\\|?\\s*Created").matcher(list).find());
+            assertTrue(list, Pattern.compile("lobby-screen.*display.*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}").matcher(list).find());
+        } finally {
+            console("talon:device-revoke lobby-screen");
+        }
     }
 
     @Test

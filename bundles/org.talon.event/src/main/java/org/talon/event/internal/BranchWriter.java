@@ -230,7 +230,8 @@ final class BranchWriter implements Runnable {
     /** Runs a group in one transaction; false when its commit failed (nothing of it stored). */
     private boolean runGroup(List<Pending<?>> group) {
         if (resync && !resync(group)) return false;
-        Instant now = clock.instant();
+        // microseconds, as the database keeps times: a time read back equals the time answered
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (now.isBefore(lastTime)) now = lastTime; // time in the log never runs backwards
         lastTime = now;
         Tx tx = new Tx(now, lastSequence + 1);

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
 import org.osgi.framework.Bundle;
 
 /**
- * Runs this bundle's Flyway migrations from its own entries ({@code <location>/*.sql}). Flyway's own
+ * Runs a bundle's Flyway migrations from its own entries ({@code <location>/*.sql}). Flyway's own
  * OSGi scanner finds nothing when Flyway starts after the client bundle (boot order), so the
  * resources are handed to it here, and a bundle without migrations is an error, never a silent no-op.
  */
@@ -30,7 +30,9 @@ final class Migrations {
         if (provider.resources.isEmpty()) {
             throw new IllegalStateException("no migrations under " + location + " in " + bundle);
         }
-        return Flyway.configure(bundle.adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader())
+        // Flyway's own classes through this bundle (a domain bundle need not import Flyway); the
+        // migrations themselves through the provider, from the domain bundle's entries
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:" + location)   // still required by Flyway; resources come from the provider
                 .resourceProvider(provider)

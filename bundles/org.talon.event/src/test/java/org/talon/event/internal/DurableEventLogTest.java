@@ -275,4 +275,16 @@ class DurableEventLogTest {
         assertThrows(IllegalStateException.class, () -> kept.onRollback(() -> {}));
         assertEquals(0, log.lastSequence("a"));
     }
+
+    @Test
+    void theTimeOfAGroupIsInMicrosecondsAsTheDatabaseKeepsIt() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-03T08:00:00.123456789Z");
+        DurableEventLog fixed = new DurableEventLog(store, Clock.fixed(t, java.time.ZoneOffset.UTC));
+        try {
+            DomainEvent e = get(fixed.submit("m", tx -> tx.append("T", "{}")));
+            assertEquals(java.time.Instant.parse("2026-12-03T08:00:00.123456Z"), e.time(), "what the caller is told is what is read back");
+        } finally {
+            fixed.deactivate();
+        }
+    }
 }

@@ -16,7 +16,11 @@ public class CallCommand extends QueueCommand {
 
     @Override
     Object run() throws Exception {
+        // a call at a closed counter opens it (the operator is there, calling); it is said, not silent
+        boolean closed = queues.counters(branch).stream()
+                .anyMatch(c -> c.id().equals(counter) && c.state() == org.talon.queue.api.CounterState.CLOSED);
         Optional<Ticket> t = queues.call(branch, counter);
+        if (closed) System.out.println(text("console.openedByCall", counter));
         System.out.println(t.map(k -> text("console.called", k.number(), counter)).orElse(text("console.nobody", counter)));
         return null;
     }

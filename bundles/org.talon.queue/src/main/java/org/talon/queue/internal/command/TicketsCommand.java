@@ -23,7 +23,7 @@ public class TicketsCommand extends QueueCommand {
         for (Ticket k : queues.activeTickets(branch)) {
             t.addRow().addContent(k.number(), k.service(), k.queue(), k.priority(), state(k),
                     k.position() == 0 ? "" : k.position(), k.position() == 0 ? "" : minutes(k.estimatedWait()),
-                    k.counter() == null ? "" : k.counter(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(k.issuedAt().atZone(queues.branch(k.branch()).zone())));
+                    k.counter() == null ? "" : k.counter(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").format(k.issuedAt().atZone(queues.branch(k.branch()).zone())));
         }
         t.print(System.out);
         return null;

@@ -1,5 +1,7 @@
 package org.talon.queue.internal.engine;
 
+import static org.talon.queue.api.event.QueueEvents.*;
+
 import static org.talon.queue.api.QueueException.Reason.ILLEGAL_STATE;
 import static org.talon.queue.api.QueueException.Reason.FORBIDDEN;
 import static org.talon.queue.api.QueueException.Reason.INVALID;
@@ -275,7 +277,7 @@ public final class BranchState {
         activate(t);
         byPublicId.put(t.publicId, t);
         changed(t);
-        event("TicketIssued", t, null);
+        event(TICKET_ISSUED, t, null);
         return t;
     }
 
@@ -294,10 +296,8 @@ public final class BranchState {
         c.state = CounterState.OPEN;
         if (operator != null && !operator.isBlank()) c.operator = operator.strip();
         changed(c);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (previous != null && !previous.equals(c.operator)) extra.put("takenOverFrom", previous);
-        if (by != null && !by.equals(c.operator)) extra.put("by", by);
-        counterEvent("CounterOpened", c, extra);
+        counterEvent(COUNTER_OPENED, c, previous != null && !previous.equals(c.operator) ? previous : null,
+                by != null && !by.equals(c.operator) ? by : null);
         return c;
     }
 
@@ -344,7 +344,7 @@ public final class BranchState {
         if (c.state == CounterState.CLOSED) throw Messages.refuse(ILLEGAL_STATE, "counter.closedCannotPause", c.id);
         c.state = CounterState.PAUSED;
         changed(c);
-        counterEvent("CounterPaused", c);
+        counterEvent(COUNTER_PAUSED, c);
         return c;
     }
 
@@ -355,7 +355,7 @@ public final class BranchState {
         c.operator = null;
         c.round.clear();
         changed(c);
-        counterEvent("CounterClosed", c);
+        counterEvent(COUNTER_CLOSED, c);
         return c;
     }
 
@@ -368,7 +368,7 @@ public final class BranchState {
         if (c.state != CounterState.OPEN) {
             c.state = CounterState.OPEN;
             changed(c);
-            counterEvent("CounterOpened", c);
+            counterEvent(COUNTER_OPENED, c);
         }
         if (t == null) return null;
         t.line.remove(t);
@@ -378,7 +378,7 @@ public final class BranchState {
         t.operatorPool = null;
         c.current = t;
         changed(t);
-        event("TicketCalled", t, c);
+        event(TICKET_CALLED, t, c);
         return t;
     }
 
@@ -397,7 +397,7 @@ public final class BranchState {
         t.recalls++;
         t.calledAt = now;
         changed(t);
-        event("TicketRecalled", t, c);
+        event(TICKET_RECALLED, t, c);
         return t;
     }
 
@@ -408,7 +408,7 @@ public final class BranchState {
         t.state = TicketState.SERVING;
         t.servedAt = now;
         changed(t);
-        event("TicketServing", t, c);
+        event(TICKET_SERVING, t, c);
         return t;
     }
 
@@ -423,7 +423,7 @@ public final class BranchState {
         t.finishedAt = now;
         times.observe(t.queue, Duration.between(t.servedAt == null ? t.calledAt : t.servedAt, now));
         release(c, t);
-        event("TicketFinished", t, c);
+        event(TICKET_FINISHED, t, c);
         return t;
     }
 
@@ -434,7 +434,7 @@ public final class BranchState {
         t.state = TicketState.NO_SHOW;
         t.finishedAt = now;
         release(c, t);
-        event("TicketNoShow", t, c);
+        event(TICKET_NO_SHOW, t, c);
         return t;
     }
 
@@ -445,7 +445,7 @@ public final class BranchState {
         t.state = TicketState.PARKED;
         c.current = null;
         changed(t);
-        event("TicketParked", t, c);
+        event(TICKET_PARKED, t, c);
         return t;
     }
 
@@ -457,14 +457,14 @@ public final class BranchState {
         if (c.state != CounterState.OPEN) {
             c.state = CounterState.OPEN;
             changed(c);
-            counterEvent("CounterOpened", c);
+            counterEvent(COUNTER_OPENED, c);
         }
         t.state = TicketState.CALLED;
         t.calledAt = now;
         t.counter = c.id;
         c.current = t;
         changed(t);
-        event("TicketCalled", t, c);
+        event(TICKET_CALLED, t, c);
         return t;
     }
 
@@ -513,7 +513,7 @@ public final class BranchState {
         to.add(t);
         c.current = null;
         changed(t);
-        event("TicketTransferred", t, c);
+        event(TICKET_TRANSFERRED, t, c);
         return t;
     }
 
@@ -527,7 +527,7 @@ public final class BranchState {
         ended(t);
         byPublicId.remove(t.publicId);
         changed(t);
-        event("TicketCancelled", t, null);
+        event(TICKET_CANCELLED, t, null);
         return t;
     }
 
@@ -761,39 +761,15 @@ public final class BranchState {
     }
 
     private void event(String type, LiveTicket t, LiveCounter c) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("ticketId", t.id);
-        f.put("number", t.number);
-        f.put("service", t.service);
-        f.put("queue", t.queue);
-        f.put("priority", t.priority.name());
-        f.put("channel", t.channel.name());
-        f.put("language", t.language);
-        f.put("state", t.state.name());
-        f.put("issuedAt", t.issuedAt.toString());
-        if (c != null) {
-            f.put("counter", c.id);
-            f.put("counterName", c.name);
-            f.put("operator", c.operator);
-        }
-        if (t.state == TicketState.WAITING && t.counter != null) f.put("toCounter", t.counter);
-        if (t.operatorPool != null) f.put("toOperator", t.operatorPool);
-        if (t.recalls > 0) f.put("recalls", t.recalls);
-        events.add(new PendingEvent(type, Json.object(f)));
+        events.add(new PendingEvent(type, EventPayloads.json(EventPayloads.ticket(t, c))));
     }
 
     private void counterEvent(String type, LiveCounter c) {
-        counterEvent(type, c, Map.of());
+        counterEvent(type, c, null, null);
     }
 
-    private void counterEvent(String type, LiveCounter c, Map<String, Object> extra) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("counter", c.id);
-        f.put("counterName", c.name);
-        f.put("state", c.state.name());
-        f.put("operator", c.operator);
-        f.putAll(extra);
-        events.add(new PendingEvent(type, Json.object(f)));
+    private void counterEvent(String type, LiveCounter c, String takenOverFrom, String by) {
+        events.add(new PendingEvent(type, EventPayloads.json(EventPayloads.counter(c, takenOverFrom, by))));
     }
 
     // ------------------------------------------------------------------ checks

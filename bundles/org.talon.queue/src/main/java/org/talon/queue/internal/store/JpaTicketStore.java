@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
-import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.talon.event.api.SchemaMigrations;
 import org.talon.queue.api.Channel;
 import org.talon.queue.api.CounterState;
 import org.talon.queue.api.PriorityClass;
@@ -35,12 +35,11 @@ public final class JpaTicketStore implements TicketStore {
 
     @Activate
     public JpaTicketStore(@Reference(target = "(osgi.unit.name=talon-queue)") JpaTemplate jpa,
-            @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource,
+            @Reference SchemaMigrations migrations,
             @Reference TransactionManager transactionManager) {
         // The transaction manager is not used here directly: EclipseLink finds it in the service
         // registry when a transaction starts, and fails if the first one starts before it exists.
-        Migrations.migrate(dataSource, org.osgi.framework.FrameworkUtil.getBundle(JpaTicketStore.class), "db/queue",
-                "talon_queue_schema");
+        migrations.migrate(org.osgi.framework.FrameworkUtil.getBundle(JpaTicketStore.class), "db/queue", "talon_queue_schema");
         this.jpa = jpa;
     }
 

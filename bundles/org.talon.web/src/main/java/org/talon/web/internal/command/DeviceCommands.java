@@ -104,7 +104,26 @@ public final class DeviceCommands {
 
         @Override
         public Object execute() throws Exception {
-            for (DeviceRegistry.Device d : devices.list()) System.out.println(d.name() + "\t" + d.role() + "\t" + d.created());
+            java.util.List<DeviceRegistry.Device> all = devices.list();
+            if (all.isEmpty()) {
+                System.out.println(text("console.devicesNone"));
+                return null;
+            }
+            org.apache.karaf.shell.support.table.ShellTable t = new org.apache.karaf.shell.support.table.ShellTable();
+            t.column(text("col.device"));
+            t.column(text("col.role"));
+            t.column(text("col.created"));
+            java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+            for (DeviceRegistry.Device d : all) {
+                String created;
+                try {
+                    created = when.format(java.time.Instant.parse(d.created()).atZone(java.time.ZoneId.systemDefault()));
+                } catch (RuntimeException notATime) {
+                    created = String.valueOf(d.created()); // as stored, e.g. in a file written by hand
+                }
+                t.addRow().addContent(d.name(), d.role(), created);
+            }
+            t.print(System.out);
             return null;
         }
     }
