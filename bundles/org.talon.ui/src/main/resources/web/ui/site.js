@@ -34,6 +34,9 @@ async function load() {
 }
 
 /** The three kinds the editor knows: their fields, their table columns and their address. */
+/** A built-in rule in the page's language; a rule another bundle installed by its own name. */
+const ruleName = r => (t('site.rule.' + r) === 'site.rule.' + r ? r : t('site.rule.' + r));
+
 const KINDS = {
   services: {
     key: s => s.code, idField: 'code',
@@ -68,10 +71,10 @@ const KINDS = {
   profiles: {
     key: p => p.id, idField: 'id',
     columns: ['site.id', 'site.rule', 'site.queues', 'site.conditions'],
-    row: p => [p.id, t('site.rule.' + p.rule), p.queues, p.conditions || '—'],
+    row: p => [p.id, ruleName(p.rule), p.queues, p.conditions || '—'],
     fields: () => [
       { name: 'id', label: 'site.id', required: true, pattern: '[A-Za-z0-9_\\-]{1,32}', idOnly: true },
-      { name: 'rule', label: 'site.rule', options: site.rules, optionText: r => t('site.rule.' + r) },
+      { name: 'rule', label: 'site.rule', options: site.rules, optionText: ruleName },
       { name: 'queues', label: 'site.queues', required: true, hint: 'site.queuesHint' },
       { name: 'conditions', label: 'site.conditions', hint: 'site.conditionsHint' }],
     values: p => ({ id: p.id, rule: p.rule, queues: p.queues, conditions: p.conditions }),

@@ -228,7 +228,7 @@ public abstract class QueueEngineTests {
     public void waitingTicketsAreCalledInOrderWithPriorityOutOfTurn() {
         List<String> normal = new ArrayList<>();
         for (int i = 0; i < 3; i++) normal.add(queues.issue(IssueRequest.of(BRANCH, "A")).number());
-        Ticket prio = queues.issue(new IssueRequest(BRANCH, "A", org.talon.queue.api.PriorityClass.PRIORITY, null, null, null, null));
+        Ticket prio = queues.issue(IssueRequest.builder().branch(BRANCH).service("A").priority(org.talon.queue.api.PriorityClass.PRIORITY).build());
         List<String> called = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             called.add(queues.call(BRANCH, "1").orElseThrow().number());
@@ -507,6 +507,62 @@ public abstract class QueueEngineTests {
             Thread.sleep(200);
         }
         fail("the subscriber's rows: " + count + " rows " + min + ".." + max + ", the log ends at " + last);
+    }
+
+    /**
+     * A call rule is a component of its own: a rule registered as a service under a new name is
+     * what a work profile naming it calls by, at once; unregistered, the profile's counters are
+     * refused in words, and nothing is called.
+     */
+    @Test
+    public void aCallRuleInstalledAsAServiceIsWhatAProfileNamingItCallsBy() throws Exception {
+        org.osgi.service.cm.ConfigurationAdmin cm = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        // the last of the profile's queues that has someone waiting: the opposite of STRICT_ORDER
+        org.talon.queue.api.rule.CallRule lastFirst = c -> {
+            List<org.talon.queue.api.ProfileEntry> entries = c.profile().entries();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (c.head(entries.get(i).queue()) != null) return entries.get(i).queue();
+            }
+            return null;
+        };
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.talon.queue.api.rule.CallRule.NAME, "LAST_FIRST");
+        var rule = context.registerService(org.talon.queue.api.rule.CallRule.class, lastFirst, props);
+        org.osgi.service.cm.Configuration profile = cm.getFactoryConfiguration("org.talon.queue.profile", "demo-itest-last", "?");
+        org.osgi.service.cm.Configuration counter = cm.getFactoryConfiguration("org.talon.queue.counter", "demo-itest-9", "?");
+        try {
+            java.util.Hashtable<String, Object> p = new java.util.Hashtable<>();
+            p.put("branch", BRANCH);
+            p.put("id", "itest-last");
+            p.put("rule", "LAST_FIRST");
+            p.put("queues", "A,B,C");
+            profile.update(p);
+            java.util.Hashtable<String, Object> k = new java.util.Hashtable<>();
+            k.put("branch", BRANCH);
+            k.put("id", "9");
+            k.put("name", "Window 9");
+            k.put("profile", "itest-last");
+            counter.update(k);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (queues.counters(BRANCH).stream().noneMatch(c -> c.id().equals("9"))) {
+                assertTrue("counter 9 did not come", System.currentTimeMillis() < deadline);
+                Thread.sleep(100);
+            }
+            String a = queues.issue(IssueRequest.of(BRANCH, "A")).number();
+            String c = queues.issue(IssueRequest.of(BRANCH, "C")).number();
+            assertEquals("the installed rule chose C, the last of A,B,C with someone waiting", c,
+                    queues.call(BRANCH, "9").orElseThrow().number());
+            queues.finish(BRANCH, "9");
+            rule.unregister();
+            rule = null;
+            QueueException refused = expectRefusal(() -> queues.call(BRANCH, "9"));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("LAST_FIRST") && refused.getMessage().contains("not installed"));
+            assertTrue("nothing was called", queues.ticket(BRANCH, a).orElseThrow().state() == TicketState.WAITING);
+        } finally {
+            if (rule != null) rule.unregister();
+            counter.delete();
+            profile.delete();
+        }
     }
 
     /** Which database the Talon datasource points at, from its service properties. */

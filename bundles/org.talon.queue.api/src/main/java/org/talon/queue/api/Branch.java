@@ -3,24 +3,132 @@ package org.talon.queue.api;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A service hall. Ticket numbers restart every day at midnight in {@code zone}.
+ * A service hall. Ticket numbers restart every day at midnight in its {@link #zone()}.
  *
- * @param id      short id used in URLs and on the console, e.g. {@code demo}
- * @param name    name shown to people
- * @param zone    the branch's time zone
- * @param locales languages the branch serves, the first is the default
- * @param priorityAtKiosk whether a customer may ask for a priority ticket at a kiosk (else only
- *                        staff issue them)
+ * <p>A value: built with {@link #builder()} (or {@link #toBuilder()} from another), read by
+ * its accessors. Fields are added in minor versions of this package, so code that builds
+ * or reads it keeps working; a field not set is {@code null}, 0 or {@code false}
+ * (an empty list or map for those), unless its accessor says otherwise.
  */
-public record Branch(String id, String name, ZoneId zone, List<Locale> locales, boolean priorityAtKiosk) {
-    public Branch {
-        locales = List.copyOf(locales);
+public final class Branch {
+    private final String id;
+    private final String name;
+    private final ZoneId zone;
+    private final List<Locale> locales;
+    private final boolean priorityAtKiosk;
+
+    private Branch(Builder b) {
+        this.id = b.id;
+        this.name = b.name;
+        this.zone = b.zone;
+        this.locales = b.locales == null ? List.of() : List.copyOf(b.locales);
+        this.priorityAtKiosk = b.priorityAtKiosk;
     }
 
-    /** A branch whose kiosks offer the priority choice. */
-    public Branch(String id, String name, ZoneId zone, List<Locale> locales) {
-        this(id, name, zone, locales, true);
+    /** Short id used in URLs and on the console, e.g. {@code demo}. */
+    public String id() {
+        return id;
+    }
+
+    /** Name shown to people. */
+    public String name() {
+        return name;
+    }
+
+    /** The branch's time zone. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Languages the branch serves; the first is the default. */
+    public List<Locale> locales() {
+        return locales;
+    }
+
+    /** Whether a customer may ask for a priority ticket at a kiosk (else only staff issue them); {@code true} unless set. */
+    public boolean priorityAtKiosk() {
+        return priorityAtKiosk;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this value's fields, to make one that differs in some. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.name = name;
+        b.zone = zone;
+        b.locales = locales;
+        b.priorityAtKiosk = priorityAtKiosk;
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof Branch)) return false;
+        Branch other = (Branch) o;
+        return Objects.equals(id, other.id)
+                && Objects.equals(name, other.name)
+                && Objects.equals(zone, other.zone)
+                && Objects.equals(locales, other.locales)
+                && priorityAtKiosk == other.priorityAtKiosk;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, zone, locales, priorityAtKiosk);
+    }
+
+    @Override
+    public String toString() {
+        return "Branch[id=" + id + ", name=" + name + ", zone=" + zone + ", locales=" + locales + ", priorityAtKiosk=" + priorityAtKiosk + "]";
+    }
+
+    /** Sets the fields of a {@link Branch}; {@link #build()} makes it. */
+    public static final class Builder {
+        private String id;
+        private String name;
+        private ZoneId zone;
+        private List<Locale> locales;
+        private boolean priorityAtKiosk = true;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder zone(ZoneId zone) {
+            this.zone = zone;
+            return this;
+        }
+
+        public Builder locales(List<Locale> locales) {
+            this.locales = locales;
+            return this;
+        }
+
+        public Builder priorityAtKiosk(boolean priorityAtKiosk) {
+            this.priorityAtKiosk = priorityAtKiosk;
+            return this;
+        }
+
+        public Branch build() {
+            Objects.requireNonNull(id, "id");
+            return new Branch(this);
+        }
     }
 }

@@ -1,16 +1,161 @@
 package org.talon.queue.api;
 
+import java.util.Objects;
+
 /**
  * A place where customers are served.
  *
- * @param branch        branch id
- * @param id            counter id, e.g. {@code 3}
- * @param name          what the customer sees, e.g. "Window 3"
- * @param profile       the work profile it calls by
- * @param state         open, paused or closed
- * @param operator      the operator logged in, or {@code null}
- * @param currentTicket the ticket it has called or serves, or {@code null}
+ * <p>A value: built with {@link #builder()} (or {@link #toBuilder()} from another), read by
+ * its accessors. Fields are added in minor versions of this package, so code that builds
+ * or reads it keeps working; a field not set is {@code null}, 0 or {@code false}
+ * (an empty list or map for those).
  */
-public record Counter(String branch, String id, String name, String profile, CounterState state, String operator,
-        Ticket currentTicket) {
+public final class Counter {
+    private final String branch;
+    private final String id;
+    private final String name;
+    private final String profile;
+    private final CounterState state;
+    private final String operator;
+    private final Ticket currentTicket;
+
+    private Counter(Builder b) {
+        this.branch = b.branch;
+        this.id = b.id;
+        this.name = b.name;
+        this.profile = b.profile;
+        this.state = b.state;
+        this.operator = b.operator;
+        this.currentTicket = b.currentTicket;
+    }
+
+    /** Branch id. */
+    public String branch() {
+        return branch;
+    }
+
+    /** Counter id, e.g. {@code 3}. */
+    public String id() {
+        return id;
+    }
+
+    /** What the customer sees, e.g. "Window 3". */
+    public String name() {
+        return name;
+    }
+
+    /** The work profile it calls by. */
+    public String profile() {
+        return profile;
+    }
+
+    /** Open, paused or closed. */
+    public CounterState state() {
+        return state;
+    }
+
+    /** The operator logged in, or {@code null}. */
+    public String operator() {
+        return operator;
+    }
+
+    /** The ticket it has called or serves, or {@code null}. */
+    public Ticket currentTicket() {
+        return currentTicket;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this value's fields, to make one that differs in some. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.branch = branch;
+        b.id = id;
+        b.name = name;
+        b.profile = profile;
+        b.state = state;
+        b.operator = operator;
+        b.currentTicket = currentTicket;
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof Counter)) return false;
+        Counter other = (Counter) o;
+        return Objects.equals(branch, other.branch)
+                && Objects.equals(id, other.id)
+                && Objects.equals(name, other.name)
+                && Objects.equals(profile, other.profile)
+                && Objects.equals(state, other.state)
+                && Objects.equals(operator, other.operator)
+                && Objects.equals(currentTicket, other.currentTicket);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(branch, id, name, profile, state, operator, currentTicket);
+    }
+
+    @Override
+    public String toString() {
+        return "Counter[branch=" + branch + ", id=" + id + ", name=" + name + ", profile=" + profile + ", state=" + state + ", operator=" + operator + ", currentTicket=" + currentTicket + "]";
+    }
+
+    /** Sets the fields of a {@link Counter}; {@link #build()} makes it. */
+    public static final class Builder {
+        private String branch;
+        private String id;
+        private String name;
+        private String profile;
+        private CounterState state;
+        private String operator;
+        private Ticket currentTicket;
+
+        private Builder() {
+        }
+
+        public Builder branch(String branch) {
+            this.branch = branch;
+            return this;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        public Builder state(CounterState state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder operator(String operator) {
+            this.operator = operator;
+            return this;
+        }
+
+        public Builder currentTicket(Ticket currentTicket) {
+            this.currentTicket = currentTicket;
+            return this;
+        }
+
+        public Counter build() {
+            Objects.requireNonNull(id, "id");
+            return new Counter(this);
+        }
+    }
 }

@@ -69,6 +69,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
 
     private final EventLog log;
     private final TicketStore store;
+    private final CallRuleBook rules;
     private final List<SiteElement> elements = new CopyOnWriteArrayList<>();
     private final Map<String, BranchSetup> setups = new ConcurrentHashMap<>();
     /** Touched only on the branch's writer thread. */
@@ -79,9 +80,10 @@ public final class QueueEngine implements QueueService, BranchDirectory {
     private volatile boolean active = true;
 
     @Activate
-    public QueueEngine(@Reference EventLog log, @Reference TicketStore store) {
+    public QueueEngine(@Reference EventLog log, @Reference TicketStore store, @Reference CallRuleBook rules) {
         this.log = log;
         this.store = store;
+        this.rules = rules;
         this.ids = new AtomicLong(store.maxTicketId());
     }
 
@@ -230,7 +232,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         if (setup == null) throw Messages.refuse(NOT_FOUND, "branch.unknown", branch);
         BranchState s = states.get(branch);
         if (s != null && s.setup() == setup) return s;
-        s = new BranchState(setup, ids::incrementAndGet);
+        s = new BranchState(setup, ids::incrementAndGet, rules::rule);
         TicketStore.Loaded loaded = store.load(branch, java.time.LocalDate.now(setup.branch().zone()));
         for (LiveTicket t : loaded.keyedToday()) s.restoreKey(t);
         for (LiveTicket t : loaded.active()) s.restore(t);
@@ -427,7 +429,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         }
         return run(command.branch(), (s, now) -> {
             BranchState.CounterOutcome o = s.act(command, now);
-            return new CounterResult(s.view(o.counter()), o.ticket() == null ? null : s.view(o.ticket()));
+            return CounterResult.builder().counter(s.view(o.counter())).ticket(o.ticket() == null ? null : s.view(o.ticket())).build();
         });
     }
 

@@ -30,7 +30,7 @@ class ConcurrentCallingTest {
 
     @Test
     void eightCountersCallingSharedQueuesForTenSecondsNeverGetTheSameTicketAndLoseNone() throws Exception {
-        QueueEngine engine = new QueueEngine(log, store);
+        QueueEngine engine = new QueueEngine(log, store, new CallRuleBook());
         engine.addElement(Configs.branch("demo"));
         for (String s : new String[] {"A", "B", "C"}) engine.addElement(Configs.service("demo", s));
         engine.addElement(Configs.profile("demo", "strict", "STRICT_ORDER", "A,B,C"));

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.talon.queue.api.Branch;
 import org.talon.queue.api.CallCondition;
-import org.talon.queue.api.CallRule;
+import org.talon.queue.api.rule.CallRules;
 import org.talon.queue.api.Channel;
 import org.talon.queue.api.IssueRequest;
 import org.talon.queue.api.PriorityClass;
@@ -77,22 +77,23 @@ final class BenchBranch {
         for (int i = 0; i < SERVICES; i++) {
             String c = code(i);
             Duration target = Duration.ofMinutes(5 + (i * 7) % SERVICES);
-            services.put(c, new Service(BRANCH, c, Map.of("en", "Service " + c), c, c, target, Duration.ofMinutes(5)));
+            services.put(c, Service.builder().branch(BRANCH).code(c).names(Map.of("en", "Service " + c)).prefix(c).queue(c)
+                    .targetWait(target).expectedServiceTime(Duration.ofMinutes(5)).build());
             queues.put(c, List.of(c));
-            all.add(new ProfileEntry(c, 0));
+            all.add(ProfileEntry.of(c, 0));
             int limit = i == 0 ? 4 : i == 1 ? 3 : i == 2 ? 2 : i == SERVICES - 1 ? 0 : 1;
-            pattern.add(new ProfileEntry(c, limit));
+            pattern.add(ProfileEntry.of(c, limit));
         }
         WorkProfile p = switch (profile) {
-            case STRICT_ORDER -> new WorkProfile(BRANCH, profile, CallRule.STRICT_ORDER, all, List.of());
-            case LONGEST_WAIT -> new WorkProfile(BRANCH, profile, CallRule.LONGEST_WAIT, all, List.of());
-            case EARLIEST_BREACH -> new WorkProfile(BRANCH, profile, CallRule.EARLIEST_BREACH, all, List.of());
-            case WEIGHTED -> new WorkProfile(BRANCH, profile, CallRule.WEIGHTED, pattern, List.of());
-            case CONDITION -> new WorkProfile(BRANCH, profile, CallRule.LONGEST_WAIT, all,
-                    List.of(new CallCondition(code(SERVICES - 1), conditionOver)));
+            case STRICT_ORDER -> profile(profile, CallRules.STRICT_ORDER, all, List.of());
+            case LONGEST_WAIT -> profile(profile, CallRules.LONGEST_WAIT, all, List.of());
+            case EARLIEST_BREACH -> profile(profile, CallRules.EARLIEST_BREACH, all, List.of());
+            case WEIGHTED -> profile(profile, CallRules.WEIGHTED, pattern, List.of());
+            case CONDITION -> profile(profile, CallRules.LONGEST_WAIT, all,
+                    List.of(CallCondition.of(code(SERVICES - 1), conditionOver)));
             default -> throw new IllegalArgumentException("unknown profile " + profile);
         };
-        Branch branch = new Branch(BRANCH, "Benchmark", ZONE, List.of(Locale.ENGLISH, new Locale("ru"), new Locale("pl")));
+        Branch branch = Branch.builder().id(BRANCH).name("Benchmark").zone(ZONE).locales(List.of(Locale.ENGLISH, new Locale("ru"), new Locale("pl"))).build();
         BranchSetup setup = new BranchSetup(branch, services, queues,
                 Map.of(COUNTER, new BranchSetup.CounterSetup(COUNTER, "Window 1", profile)), Map.of(profile, p),
                 Map.of(PriorityClass.PRIORITY, Duration.ofMinutes(10), PriorityClass.VIP, Duration.ofMinutes(20)));
@@ -102,7 +103,7 @@ final class BenchBranch {
 
     /** A kiosk's request for service {@code i}. */
     static IssueRequest request(int i, PriorityClass priority) {
-        return new IssueRequest(BRANCH, code(i), priority, Channel.KIOSK, null, null, null);
+        return IssueRequest.builder().branch(BRANCH).service(code(i)).priority(priority).channel(Channel.KIOSK).build();
     }
 
     /**
@@ -116,5 +117,9 @@ final class BenchBranch {
             state.issue(requests[i % requests.length], clock.tick());
             state.drain();
         }
+    }
+
+    private static WorkProfile profile(String id, String rule, List<ProfileEntry> entries, List<CallCondition> conditions) {
+        return WorkProfile.builder().branch(BRANCH).id(id).rule(rule).entries(entries).conditions(conditions).build();
     }
 }

@@ -39,7 +39,8 @@ public class IssueCommand extends QueueCommand {
                 throw new IllegalArgumentException(text("console.badPriority", priority));
             }
         }
-        Ticket t = queues.issue(new IssueRequest(branch, service, p, Channel.CONSOLE, language, contact, null));
+        Ticket t = queues.issue(IssueRequest.builder().branch(branch).service(service).priority(p).channel(Channel.CONSOLE)
+                .language(language).contact(contact).build());
         String name = queues.services(t.branch()).stream().filter(s -> s.code().equals(t.service())).findFirst()
                 .map(s -> s.name(Locale.getDefault().getLanguage())).orElse(t.service());
         System.out.println(text("console.issued", t.number(), name, t.position() - 1, minutes(t.estimatedWait())));

@@ -35,9 +35,9 @@ public class TransferCommand extends QueueCommand {
         if (given != 1) {
             throw new IllegalArgumentException(text("console.transferTarget"));
         }
-        TransferTarget target = queue != null ? new TransferTarget(TransferTarget.Kind.QUEUE, queue, first)
-                : toCounter != null ? new TransferTarget(TransferTarget.Kind.COUNTER, toCounter, first)
-                : new TransferTarget(TransferTarget.Kind.OPERATOR, operator, first);
+        TransferTarget target = TransferTarget.builder().first(first)
+                .kind(queue != null ? TransferTarget.Kind.QUEUE : toCounter != null ? TransferTarget.Kind.COUNTER : TransferTarget.Kind.OPERATOR)
+                .id(queue != null ? queue : toCounter != null ? toCounter : operator).build();
         Ticket t = queues.transfer(branch, counter, target);
         System.out.println(text("console.done", t.number(), state(t)));
         return null;

@@ -63,8 +63,8 @@ public final class BranchDefinition implements SiteElement {
             throw new IllegalArgumentException(PID + " " + id + ": unknown time zone '" + c.timeZone() + "'", e);
         }
         List<Locale> locales = Props.list(c.locales()).stream().map(Locale::forLanguageTag).toList();
-        this.branch = new Branch(id, c.name().isBlank() ? id : c.name(), zone, locales.isEmpty() ? List.of(Locale.ENGLISH) : locales,
-                c.priorityAtKiosk());
+        this.branch = Branch.builder().id(id).name(c.name().isBlank() ? id : c.name()).zone(zone)
+                .locales(locales.isEmpty() ? List.of(Locale.ENGLISH) : locales).priorityAtKiosk(c.priorityAtKiosk()).build();
         headStarts.put(PriorityClass.PRIORITY, Duration.ofMinutes(Math.max(0, c.priorityHeadStartMinutes())));
         headStarts.put(PriorityClass.APPOINTMENT, Duration.ofMinutes(Math.max(0, c.appointmentHeadStartMinutes())));
         headStarts.put(PriorityClass.VIP, Duration.ofMinutes(Math.max(0, c.vipHeadStartMinutes())));

@@ -11,7 +11,6 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.talon.queue.api.CallCondition;
-import org.talon.queue.api.CallRule;
 import org.talon.queue.api.ProfileEntry;
 import org.talon.queue.api.WorkProfile;
 
@@ -46,13 +45,22 @@ public final class ProfileDefinition implements SiteElement {
     public ProfileDefinition(Config c) {
         String branch = Props.require(c.branch(), "branch", PID);
         String id = Props.require(c.id(), "id", PID);
-        CallRule rule;
-        try {
-            rule = CallRule.valueOf(c.rule().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PID + " " + id + ": unknown rule '" + c.rule() + "'", e);
+        String rule = ruleName(c.rule());
+        if (rule == null) {
+            throw new IllegalArgumentException(PID + " " + id + ": the rule '" + c.rule() + "' is not a rule's name (letters, digits and _)");
         }
-        this.profile = new WorkProfile(branch, id, rule, parseEntries(c.queues(), id), parseConditions(c.conditions(), id));
+        this.profile = WorkProfile.builder().branch(branch).id(id).rule(rule).entries(parseEntries(c.queues(), id))
+                .conditions(parseConditions(c.conditions(), id)).build();
+    }
+
+    /**
+     * A rule's name as profiles give it: letters, digits and {@code _}, in capitals (blank is
+     * {@code STRICT_ORDER}); null when it cannot be one. Whether such a rule is installed is the
+     * engine's to say when a counter calls.
+     */
+    public static String ruleName(String given) {
+        String r = given == null || given.isBlank() ? org.talon.queue.api.rule.CallRules.STRICT_ORDER : given.strip().toUpperCase(Locale.ROOT);
+        return r.matches("[A-Z][A-Z0-9_]{0,31}") ? r : null;
     }
 
     public static List<ProfileEntry> parseEntries(String spec, String id) {
@@ -60,7 +68,7 @@ public final class ProfileDefinition implements SiteElement {
         for (String e : Props.list(spec)) {
             String[] p = e.split(":");
             try {
-                out.add(new ProfileEntry(p[0].strip(), p.length > 1 ? Integer.parseInt(p[1].strip()) : 0));
+                out.add(ProfileEntry.of(p[0].strip(), p.length > 1 ? Integer.parseInt(p[1].strip()) : 0));
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(PID + " " + id + ": bad queue entry '" + e + "', expected queue or queue:limit", ex);
             }
@@ -74,7 +82,7 @@ public final class ProfileDefinition implements SiteElement {
         for (String c : Props.list(spec)) {
             String[] p = c.split(">");
             try {
-                out.add(new CallCondition(p[0].strip(), Duration.ofMinutes(Long.parseLong(p[1].strip()))));
+                out.add(CallCondition.of(p[0].strip(), Duration.ofMinutes(Long.parseLong(p[1].strip()))));
             } catch (RuntimeException ex) {
                 throw new IllegalArgumentException(PID + " " + id + ": bad condition '" + c + "', expected queue>minutes", ex);
             }

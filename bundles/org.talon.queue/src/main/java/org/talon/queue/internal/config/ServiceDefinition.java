@@ -52,9 +52,9 @@ public final class ServiceDefinition implements SiteElement {
         String queue = c.queue().isBlank() ? code : c.queue().strip();
         Map<String, String> names = Props.withPrefix(props, "name.");
         if (names.isEmpty()) names = Map.of("en", code);
-        this.service = new Service(branch, code, names, prefix, queue,
-                Duration.ofMinutes(Math.max(0, c.targetWaitMinutes())),
-                Duration.ofMinutes(Math.max(1, c.expectedServiceMinutes())));
+        this.service = Service.builder().branch(branch).code(code).names(names).prefix(prefix).queue(queue)
+                .targetWait(Duration.ofMinutes(Math.max(0, c.targetWaitMinutes())))
+                .expectedServiceTime(Duration.ofMinutes(Math.max(1, c.expectedServiceMinutes()))).build();
     }
 
     public Service toService() {

@@ -2,6 +2,9 @@ package org.talon.queue.internal.engine;
 
 import static org.talon.queue.api.event.QueueEvents.*;
 
+import org.talon.queue.api.rule.CallContext;
+import org.talon.queue.api.rule.CallRule;
+
 import static org.talon.queue.api.QueueException.Reason.ILLEGAL_STATE;
 import static org.talon.queue.api.QueueException.Reason.FORBIDDEN;
 import static org.talon.queue.api.QueueException.Reason.INVALID;
@@ -63,6 +66,7 @@ public final class BranchState {
 
     private final BranchSetup setup;
     private final LongSupplier ids;
+    private final java.util.function.Function<String, CallRule> rules;
     private final Numbering numbering;
     private final ServiceTimes times = new ServiceTimes();
     private final Map<String, Line> queues = new LinkedHashMap<>();
@@ -97,7 +101,14 @@ public final class BranchState {
     private Set<LiveTicket> dirtyTickets = new LinkedHashSet<>();
     private final Set<LiveCounter> dirtyCounters = new LinkedHashSet<>();
 
+    /** A branch with the built-in call rules only (tests, benchmarks). */
     public BranchState(BranchSetup setup, LongSupplier ids) {
+        this(setup, ids, BuiltInRules.ALL::get);
+    }
+
+    /** @param rules the call rule of a name, or null when none is installed */
+    public BranchState(BranchSetup setup, LongSupplier ids, java.util.function.Function<String, CallRule> rules) {
+        this.rules = rules;
         this.setup = setup;
         this.ids = ids;
         this.numbering = new Numbering(setup.branch().zone());
@@ -207,7 +218,7 @@ public final class BranchState {
         List<org.talon.queue.api.QueueDay> out = new ArrayList<>();
         for (String q : queues.keySet()) {
             int[] c = totals.getOrDefault(q, new int[3]);
-            out.add(new org.talon.queue.api.QueueDay(id(), q, c[0], c[1], c[2]));
+            out.add(org.talon.queue.api.QueueDay.builder().branch(id()).queue(q).served(c[0]).noShows(c[1]).cancelled(c[2]).build());
         }
         return out;
     }
@@ -544,60 +555,92 @@ public final class BranchState {
             LiveTicket h = l == null ? null : l.head();
             if (h != null && Duration.between(h.issuedAt, now).compareTo(cond.waitedOver()) > 0) return h;
         }
-        return switch (p.rule()) {
-            case STRICT_ORDER -> strictOrder(p);
-            case LONGEST_WAIT -> best(p, Comparator.comparing((LiveTicket t) -> t.lineKey).thenComparing(Line.ORDER));
-            case EARLIEST_BREACH -> best(p, Comparator.comparing(this::breachAt).thenComparing(Line.ORDER));
-            case WEIGHTED -> weighted(c, p);
-        };
+        CallRule rule = rules.apply(p.rule());
+        if (rule == null) throw Messages.refuse(ILLEGAL_STATE, "profile.ruleMissing", p.id(), p.rule());
+        String queue;
+        try {
+            queue = rule.choose(new Context(c, p, now));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(BranchState.class.getName()).log(java.util.logging.Level.WARNING,
+                    "The call rule " + p.rule() + " failed at counter " + c.id + " of branch " + id(), e);
+            throw Messages.refuse(ILLEGAL_STATE, "profile.ruleFailed", p.rule(), c.id);
+        }
+        if (queue == null) return null;
+        LiveTicket h = p.entries().stream().anyMatch(e -> e.queue().equals(queue)) ? head(queue) : null;
+        if (h == null) throw Messages.refuse(ILLEGAL_STATE, "profile.ruleWrong", p.rule(), queue, p.id());
+        return h;
     }
 
-    private LiveTicket strictOrder(WorkProfile p) {
-        for (ProfileEntry e : p.entries()) {
-            LiveTicket h = head(e.queue());
-            if (h != null) return h;
+    /** What a call rule sees of this branch when counter {@code c} calls. */
+    private final class Context implements CallContext {
+        private final LiveCounter counter;
+        private final WorkProfile profile;
+        private final Instant now;
+
+        Context(LiveCounter counter, WorkProfile profile, Instant now) {
+            this.counter = counter;
+            this.profile = profile;
+            this.now = now;
         }
-        return null;
+
+        @Override
+        public WorkProfile profile() {
+            return profile;
+        }
+
+        @Override
+        public String counter() {
+            return counter.id;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public CallContext.Head head(String queue) {
+            LiveTicket t = BranchState.this.head(queue);
+            return t == null ? null : new HeadView(t);
+        }
+
+        @Override
+        public Map<String, Integer> memory() {
+            return counter.round;
+        }
     }
 
-    private LiveTicket best(WorkProfile p, Comparator<LiveTicket> order) {
-        LiveTicket best = null;
-        for (ProfileEntry e : p.entries()) {
-            LiveTicket h = head(e.queue());
-            if (h != null && (best == null || order.compare(h, best) < 0)) best = h;
+    private final class HeadView implements CallContext.Head {
+        final LiveTicket t;
+
+        HeadView(LiveTicket t) {
+            this.t = t;
         }
-        return best;
+
+        @Override
+        public Instant issuedAt() {
+            return t.issuedAt;
+        }
+
+        @Override
+        public Instant orderKey() {
+            return t.lineKey;
+        }
+
+        @Override
+        public Instant targetWaitAt() {
+            return breachAt(t);
+        }
+
+        @Override
+        public int compareOrder(CallContext.Head other) {
+            return Line.ORDER.compare(t, ((HeadView) other).t);
+        }
     }
 
     private Instant breachAt(LiveTicket t) {
         Service s = setup.services().get(t.service);
         return t.issuedAt.plus(s == null ? Duration.ZERO : s.targetWait());
-    }
-
-    /**
-     * Entries in order; a limited entry is called while fewer than its limit were called in
-     * this round; an unlimited entry is called and ends the round. When no entry may be called
-     * but some were called in this round, a new round starts.
-     */
-    private LiveTicket weighted(LiveCounter c, WorkProfile p) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            for (ProfileEntry e : p.entries()) {
-                LiveTicket h = head(e.queue());
-                if (h == null) continue;
-                if (e.limit() <= 0) {
-                    c.round.clear();
-                    return h;
-                }
-                int called = c.round.getOrDefault(e.queue(), 0);
-                if (called < e.limit()) {
-                    c.round.put(e.queue(), called + 1);
-                    return h;
-                }
-            }
-            if (c.round.isEmpty()) return null;
-            c.round.clear();
-        }
-        return null;
     }
 
     private LiveTicket head(String queue) {
@@ -614,8 +657,8 @@ public final class BranchState {
             LiveTicket h = oldest(l);
             int open = openCountersFor(e.getKey());
             Duration estimate = open == 0 ? null : estimate(e.getKey(), l.size() + 1, open);
-            out.add(new QueueStatus(id(), e.getKey(), setup.queues().get(e.getKey()), l.size(),
-                    h == null ? Duration.ZERO : Duration.between(h.issuedAt, now), estimate, open));
+            out.add(QueueStatus.builder().branch(id()).id(e.getKey()).services(setup.queues().get(e.getKey())).waiting(l.size())
+                    .longestWait(h == null ? Duration.ZERO : Duration.between(h.issuedAt, now)).estimate(estimate).openCounters(open).build());
         }
         return out;
     }
@@ -683,7 +726,8 @@ public final class BranchState {
     }
 
     public Counter view(LiveCounter c) {
-        return new Counter(id(), c.id, c.name, c.profile, c.state, c.operator, c.current == null ? null : view(c.current));
+        return Counter.builder().branch(id()).id(c.id).name(c.name).profile(c.profile).state(c.state).operator(c.operator)
+                .currentTicket(c.current == null ? null : view(c.current)).build();
     }
 
     /**

@@ -77,8 +77,10 @@ public final class LiveTicket {
     }
 
     public Ticket toTicket(String branch, int position, Duration estimate) {
-        return new Ticket(id, branch, number, day, service, queue, priority, channel, language, contact, state,
-                issuedAt, calledAt, counter, operatorPool, recalls, position, estimate, publicId);
+        return Ticket.builder().id(id).branch(branch).number(number).day(day).service(service).queue(queue).priority(priority)
+                .channel(channel).language(language).contact(contact).state(state).issuedAt(issuedAt).calledAt(calledAt)
+                .counter(counter).operatorPool(operatorPool).recalls(recalls).position(position).estimatedWait(estimate)
+                .publicId(publicId).build();
     }
 
     @Override

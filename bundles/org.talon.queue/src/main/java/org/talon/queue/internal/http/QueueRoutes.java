@@ -146,8 +146,8 @@ public final class QueueRoutes {
         }
         Channel channel = r.roles().contains(Role.KIOSK) ? Channel.KIOSK
                 : r.roles().contains(Role.RECEPTION) ? Channel.RECEPTION : Channel.API;
-        Ticket t = queues.issue(new IssueRequest(r.path("branch"), b.service(), priority, channel, b.language(), b.contact(),
-                r.header("Idempotency-Key").orElse(null), r.user()));
+        Ticket t = queues.issue(IssueRequest.builder().branch(r.path("branch")).service(b.service()).priority(priority).channel(channel)
+                .language(b.language()).contact(b.contact()).idempotencyKey(r.header("Idempotency-Key").orElse(null)).issuedBy(r.user()).build());
         return Reply.created(Views.TicketView.of(t));
     }
 
@@ -175,8 +175,8 @@ public final class QueueRoutes {
         String operator = a == CounterAction.OPEN && supervisor
                 ? optionalBody(r, Views.OpenBody.class).map(Views.OpenBody::operator).orElse(null) : null;
         TransferTarget target = a == CounterAction.TRANSFER ? target(r, r.body(Views.TransferBody.class)) : null;
-        CounterResult done = queues.act(new CounterCommand(r.path("branch"), r.path("counter"), a, r.user(), supervisor,
-                operator, target));
+        CounterResult done = queues.act(CounterCommand.builder().branch(r.path("branch")).counter(r.path("counter")).action(a)
+                .actor(r.user()).supervisor(supervisor).operator(operator).target(target).build());
         return switch (a) {
             case OPEN, PAUSE, CLOSE -> Reply.ok(Views.CounterView.of(done.counter()));
             case CALL, NEXT -> done.ticket() == null ? Reply.noContent() : Reply.ok(Views.TicketView.of(done.ticket()));
@@ -192,8 +192,8 @@ public final class QueueRoutes {
         int given = (b.queue() != null ? 1 : 0) + (b.counter() != null ? 1 : 0) + (b.operator() != null ? 1 : 0);
         if (given != 1) throw new ApiProblem(400, "Bad request", text(r, "http.transfer.target"));
         boolean first = Boolean.TRUE.equals(b.first());
-        if (b.queue() != null) return new TransferTarget(TransferTarget.Kind.QUEUE, b.queue(), first);
-        if (b.counter() != null) return new TransferTarget(TransferTarget.Kind.COUNTER, b.counter(), first);
-        return new TransferTarget(TransferTarget.Kind.OPERATOR, b.operator(), first);
+        if (b.queue() != null) return TransferTarget.builder().kind(TransferTarget.Kind.QUEUE).id(b.queue()).first(first).build();
+        if (b.counter() != null) return TransferTarget.builder().kind(TransferTarget.Kind.COUNTER).id(b.counter()).first(first).build();
+        return TransferTarget.builder().kind(TransferTarget.Kind.OPERATOR).id(b.operator()).first(first).build();
     }
 }

@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.talon.queue.api.CallRule;
+import org.talon.queue.api.rule.CallRules;
+import org.talon.queue.internal.CallRuleBook;
 import org.talon.queue.api.CounterState;
 import org.talon.queue.api.ProfileEntry;
 import org.talon.queue.api.QueueException;
@@ -93,13 +94,16 @@ public final class SiteRoutes {
 
     private final QueueService queues;
     private final ConfigurationAdmin cm;
+    private final CallRuleBook rules;
     private final RouteRegistrations routes;
     /** One change at a time: the checks of one must see what the one before it wrote. */
     private final Object writing = new Object();
 
     @Activate
-    public SiteRoutes(@Reference QueueService queues, @Reference ConfigurationAdmin cm, BundleContext context) {
+    public SiteRoutes(@Reference QueueService queues, @Reference ConfigurationAdmin cm, @Reference CallRuleBook rules,
+            BundleContext context) {
         this.queues = queues;
+        this.rules = rules;
         this.cm = cm;
         this.routes = new RouteRegistrations(context);
         route(context, "GET", "/branches/{branch}/site", null, SiteView.class,
@@ -139,14 +143,14 @@ public final class SiteRoutes {
         }
         List<ProfileSite> profiles = new ArrayList<>();
         for (Configuration c : list(ProfileDefinition.PID, branch)) {
-            profiles.add(new ProfileSite(str(c, "id"), str(c, "rule").isEmpty() ? CallRule.STRICT_ORDER.name() : str(c, "rule"),
+            profiles.add(new ProfileSite(str(c, "id"), str(c, "rule").isEmpty() ? CallRules.STRICT_ORDER : str(c, "rule"),
                     str(c, "queues"), str(c, "conditions"), c.getPid()));
         }
         services.sort(Comparator.comparing(ServiceSite::code));
         counters.sort(Comparator.comparing((CounterSite c) -> c.id().length()).thenComparing(CounterSite::id));
         profiles.sort(Comparator.comparing(ProfileSite::id));
         return new SiteView(branch, queues.branch(branch).locales().stream().map(Locale::toLanguageTag).toList(),
-                java.util.Arrays.stream(CallRule.values()).map(Enum::name).toList(), services, counters, profiles);
+                rules.names(), services, counters, profiles);
     }
 
     private static ServiceSite service(Configuration c) {
@@ -328,12 +332,8 @@ public final class SiteRoutes {
         String id = r.path("id");
         if (!ID.matcher(id).matches()) throw bad(r, "site.id", "id", id);
         ProfileEdit b = r.body(ProfileEdit.class);
-        String rule = b.rule() == null || b.rule().isBlank() ? CallRule.STRICT_ORDER.name() : b.rule().strip().toUpperCase(Locale.ROOT);
-        try {
-            CallRule.valueOf(rule);
-        } catch (IllegalArgumentException e) {
-            throw bad(r, "site.rule", rule);
-        }
+        String rule = ProfileDefinition.ruleName(b.rule());
+        if (rule == null || rules.rule(rule) == null) throw bad(r, "site.rule", b.rule(), String.join(", ", rules.names()));
         String spec = b.queues() == null ? "" : b.queues().strip();
         String conditions = b.conditions() == null ? "" : b.conditions().strip();
         if (Props.list(spec).isEmpty()) throw bad(r, "http.field.required", "queues");

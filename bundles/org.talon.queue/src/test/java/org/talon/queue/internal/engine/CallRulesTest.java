@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.talon.queue.api.CallRule;
+import org.talon.queue.api.rule.CallRules;
 import org.talon.queue.api.IssueRequest;
 import org.talon.queue.api.PriorityClass;
 
@@ -20,7 +20,7 @@ class CallRulesTest {
     }
 
     static LiveTicket issue(BranchState s, String service, PriorityClass p, Instant at) {
-        return s.issue(new IssueRequest("demo", service, p, null, null, null, null), at);
+        return s.issue(Fixtures.request("demo", service, p, null, null, null, null), at);
     }
 
     /** Calls at counter 1 and finishes at once, n times; returns the services called. */
@@ -97,7 +97,7 @@ class CallRulesTest {
     @Test
     void strictOrderCallsTheFirstQueueWithSomeone() {
         BranchState s = new Fixtures().service("A").service("B").service("C")
-                .profile("p", CallRule.STRICT_ORDER, "C", "A", "B").counter("1", "p").state();
+                .profile("p", CallRules.STRICT_ORDER, "C", "A", "B").counter("1", "p").state();
         issue(s, "A", T0);
         issue(s, "B", T0);
         issue(s, "C", T0.plusSeconds(5));
@@ -107,7 +107,7 @@ class CallRulesTest {
     @Test
     void longestWaitCallsTheQueueWhoseFirstCustomerWaitedLongest() {
         BranchState s = new Fixtures().service("A").service("B").service("C")
-                .profile("p", CallRule.LONGEST_WAIT, "A", "B", "C").counter("1", "p").state();
+                .profile("p", CallRules.LONGEST_WAIT, "A", "B", "C").counter("1", "p").state();
         issue(s, "B", T0);
         issue(s, "C", T0.plusSeconds(10));
         issue(s, "A", T0.plusSeconds(20));
@@ -119,7 +119,7 @@ class CallRulesTest {
     void earliestBreachCallsTheCustomerClosestToTheTargetWait() {
         BranchState s = new Fixtures().service("A", Duration.ofMinutes(30), Duration.ofMinutes(5))
                 .service("B", Duration.ofMinutes(5), Duration.ofMinutes(5))
-                .profile("p", CallRule.EARLIEST_BREACH, "A", "B").counter("1", "p").state();
+                .profile("p", CallRules.EARLIEST_BREACH, "A", "B").counter("1", "p").state();
         issue(s, "A", T0); // breach at 08:30
         issue(s, "B", T0.plus(Duration.ofMinutes(10))); // breach at 08:15
         issue(s, "B", T0.plus(Duration.ofMinutes(28))); // breach at 08:33
@@ -129,7 +129,7 @@ class CallRulesTest {
     @Test
     void weightedPatternPlatinumPlatinumGoldSilverRepeats() {
         BranchState s = new Fixtures().service("P").service("G").service("S")
-                .profile("w", CallRule.WEIGHTED, "P:2", "G:1", "S").counter("1", "w").state();
+                .profile("w", CallRules.WEIGHTED, "P:2", "G:1", "S").counter("1", "w").state();
         for (int i = 0; i < 10; i++) {
             issue(s, "P", T0.plusSeconds(i));
             issue(s, "G", T0.plusSeconds(i));
@@ -142,7 +142,7 @@ class CallRulesTest {
     @Test
     void weightedPatternSkipsEmptyQueuesAndStartsANewRound() {
         BranchState s = new Fixtures().service("P").service("G").service("S")
-                .profile("w", CallRule.WEIGHTED, "P:2", "G:1", "S").counter("1", "w").state();
+                .profile("w", CallRules.WEIGHTED, "P:2", "G:1", "S").counter("1", "w").state();
         for (int i = 0; i < 6; i++) issue(s, "P", T0.plusSeconds(i));
         issue(s, "G", T0);
         // No Silver: P, P, G; the round is used up, a new one starts: P, P; again: P, P; then nobody.
@@ -152,7 +152,7 @@ class CallRulesTest {
     @Test
     void weightedRoundsAreKeptPerCounter() {
         BranchState s = new Fixtures().service("P").service("S")
-                .profile("w", CallRule.WEIGHTED, "P:1", "S").counter("1", "w").counter("2", "w").state();
+                .profile("w", CallRules.WEIGHTED, "P:1", "S").counter("1", "w").counter("2", "w").state();
         for (int i = 0; i < 4; i++) {
             issue(s, "P", T0.plusSeconds(i));
             issue(s, "S", T0.plusSeconds(i));
@@ -166,7 +166,7 @@ class CallRulesTest {
     @Test
     void conditionCallsFromAQueueWaitingTooLong() {
         BranchState s = new Fixtures().service("A").service("X")
-                .profile("p", CallRule.STRICT_ORDER, "A", "X").condition("p", "X", Duration.ofMinutes(30))
+                .profile("p", CallRules.STRICT_ORDER, "A", "X").condition("p", "X", Duration.ofMinutes(30))
                 .counter("1", "p").state();
         issue(s, "X", T0);
         for (int i = 0; i < 5; i++) issue(s, "A", T0.plus(Duration.ofMinutes(1 + i)));
@@ -179,7 +179,7 @@ class CallRulesTest {
     @Test
     void countersCallOnlyTheirProfilesQueues() {
         BranchState s = new Fixtures().service("A").service("B")
-                .profile("a", CallRule.STRICT_ORDER, "A").profile("b", CallRule.STRICT_ORDER, "B")
+                .profile("a", CallRules.STRICT_ORDER, "A").profile("b", CallRules.STRICT_ORDER, "B")
                 .counter("1", "a").counter("2", "b").state();
         issue(s, "B", T0);
         assertNull(s.call("1", T0.plusSeconds(1)));

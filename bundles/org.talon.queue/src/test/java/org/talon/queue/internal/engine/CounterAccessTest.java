@@ -1,5 +1,6 @@
 package org.talon.queue.internal.engine;
 
+import org.talon.queue.api.rule.CallRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +23,11 @@ class CounterAccessTest {
     }
 
     static CounterCommand asManager(String manager, CounterAction a, String operator) {
-        return new CounterCommand("demo", "7", a, manager, true, operator, null);
+        return Fixtures.command("demo", "7", a, manager, true, operator, null);
     }
 
     static BranchState branch() {
-        return new Fixtures().service("A").profile("all", org.talon.queue.api.CallRule.STRICT_ORDER, "A")
+        return new Fixtures().service("A").profile("all", CallRules.STRICT_ORDER, "A")
                 .counter("7", "all").counter("8", "all").state();
     }
 
@@ -70,15 +71,15 @@ class CounterAccessTest {
     @Test
     void aKeyIsKeptPerCallerAndAReuseForAnotherRequestIsRefused() {
         BranchState s = branch();
-        IssueRequest kiosk1 = new IssueRequest("demo", "A", null, null, null, null, "k-1", "kiosk-1");
+        IssueRequest kiosk1 = Fixtures.request("demo", "A", null, null, null, null, "k-1", "kiosk-1");
         LiveTicket first = s.issue(kiosk1, T0);
         assertEquals(first, s.issue(kiosk1, T0.plusSeconds(3)), "a retry gets its ticket");
-        LiveTicket other = s.issue(new IssueRequest("demo", "A", null, null, null, null, "k-1", "kiosk-2"), T0);
+        LiveTicket other = s.issue(Fixtures.request("demo", "A", null, null, null, null, "k-1", "kiosk-2"), T0);
         assertTrue(other != first, "another caller's same key is another request");
         for (IssueRequest changed : new IssueRequest[] {
-            new IssueRequest("demo", "A", PriorityClass.VIP, null, null, null, "k-1", "kiosk-1"),
-            new IssueRequest("demo", "A", null, null, "pl", null, "k-1", "kiosk-1"),
-            new IssueRequest("demo", "A", null, null, null, "+48 600", "k-1", "kiosk-1")}) {
+            Fixtures.request("demo", "A", PriorityClass.VIP, null, null, null, "k-1", "kiosk-1"),
+            Fixtures.request("demo", "A", null, null, "pl", null, "k-1", "kiosk-1"),
+            Fixtures.request("demo", "A", null, null, null, "+48 600", "k-1", "kiosk-1")}) {
             assertEquals(QueueException.Reason.KEY_REUSED, refusal(() -> s.issue(changed, T0)), changed.toString());
         }
         // a key keeps working for the retry after the ticket moved on
@@ -89,12 +90,12 @@ class CounterAccessTest {
     @Test
     void keysAreRestoredPerCallerAfterARestart() {
         BranchState s = branch();
-        LiveTicket t = s.issue(new IssueRequest("demo", "A", null, null, null, null, "k-9", "kiosk-1"), T0);
+        LiveTicket t = s.issue(Fixtures.request("demo", "A", null, null, null, null, "k-9", "kiosk-1"), T0);
         BranchState restarted = branch();
         restarted.restoreKey(t);
         restarted.restore(t);
-        assertEquals(t.number, restarted.issue(new IssueRequest("demo", "A", null, null, null, null, "k-9", "kiosk-1"), T0).number);
-        assertTrue(!t.number.equals(restarted.issue(new IssueRequest("demo", "A", null, null, null, null, "k-9", "kiosk-2"), T0).number));
+        assertEquals(t.number, restarted.issue(Fixtures.request("demo", "A", null, null, null, null, "k-9", "kiosk-1"), T0).number);
+        assertTrue(!t.number.equals(restarted.issue(Fixtures.request("demo", "A", null, null, null, null, "k-9", "kiosk-2"), T0).number));
     }
 
     @Test

@@ -30,7 +30,7 @@ class EventPayloadsTest {
     @Test
     void eachEventIsItsDeclaredPayloadAndNeverHoldsTheContact() throws Exception {
         BranchState s = Fixtures.simple();
-        s.issue(new IssueRequest("demo", "A", PriorityClass.PRIORITY, Channel.KIOSK, "pl", "+48 600 100 200", null, null), T0);
+        s.issue(Fixtures.request("demo", "A", PriorityClass.PRIORITY, Channel.KIOSK, "pl", "+48 600 100 200", null, null), T0);
         s.call("1", T0.plusSeconds(60));
         s.recall("1", T0.plusSeconds(70));
         s.serve("1", T0.plusSeconds(90));
@@ -64,8 +64,8 @@ class EventPayloadsTest {
     @Test
     void aTakeoverNamesWhoWasLoggedInAndWhoTookOver() throws Exception {
         BranchState s = Fixtures.simple();
-        s.act(new CounterCommand("demo", "1", CounterAction.OPEN, "anna", false, "anna", null), T0);
-        s.act(new CounterCommand("demo", "1", CounterAction.OPEN, "sam", true, "mia", null), T0.plusSeconds(5));
+        s.act(Fixtures.command("demo", "1", CounterAction.OPEN, "anna", false, "anna", null), T0);
+        s.act(Fixtures.command("demo", "1", CounterAction.OPEN, "sam", true, "mia", null), T0.plusSeconds(5));
         List<BranchState.PendingEvent> events = s.drain().events();
         CounterEvent takeover = STRICT.readValue(events.get(events.size() - 1).payload(), CounterEvent.class);
         assertEquals("mia", takeover.operator);

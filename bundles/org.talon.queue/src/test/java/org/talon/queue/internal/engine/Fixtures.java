@@ -9,8 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.talon.queue.api.Branch;
+import org.talon.queue.api.TransferTarget;
+import org.talon.queue.api.IssueRequest;
+import org.talon.queue.api.CounterCommand;
+import org.talon.queue.api.CounterAction;
+import org.talon.queue.api.Channel;
 import org.talon.queue.api.CallCondition;
-import org.talon.queue.api.CallRule;
+import org.talon.queue.api.rule.CallRules;
 import org.talon.queue.api.PriorityClass;
 import org.talon.queue.api.ProfileEntry;
 import org.talon.queue.api.Service;
@@ -27,7 +32,8 @@ final class Fixtures {
     final Map<PriorityClass, Duration> headStarts = new LinkedHashMap<>();
 
     Fixtures service(String code, Duration target, Duration expected) {
-        services.put(code, new Service("demo", code, Map.of("en", "Service " + code), code, code, target, expected));
+        services.put(code, Service.builder().branch("demo").code(code).names(Map.of("en", "Service " + code)).prefix(code).queue(code)
+                .targetWait(target).expectedServiceTime(expected).build());
         queues.put(code, List.of(code));
         return this;
     }
@@ -41,21 +47,21 @@ final class Fixtures {
         return this;
     }
 
-    Fixtures profile(String id, CallRule rule, String... entries) {
+    Fixtures profile(String id, String rule, String... entries) {
         List<ProfileEntry> es = new ArrayList<>();
         for (String e : entries) {
             String[] p = e.split(":");
-            es.add(new ProfileEntry(p[0], p.length > 1 ? Integer.parseInt(p[1]) : 0));
+            es.add(ProfileEntry.of(p[0], p.length > 1 ? Integer.parseInt(p[1]) : 0));
         }
-        profiles.put(id, new WorkProfile("demo", id, rule, es, List.of()));
+        profiles.put(id, WorkProfile.builder().branch("demo").id(id).rule(rule).entries(es).build());
         return this;
     }
 
     Fixtures condition(String profile, String queue, Duration over) {
         WorkProfile p = profiles.get(profile);
         List<CallCondition> cs = new ArrayList<>(p.conditions());
-        cs.add(new CallCondition(queue, over));
-        profiles.put(profile, new WorkProfile(p.branch(), p.id(), p.rule(), p.entries(), cs));
+        cs.add(CallCondition.of(queue, over));
+        profiles.put(profile, p.toBuilder().conditions(cs).build());
         return this;
     }
 
@@ -65,7 +71,7 @@ final class Fixtures {
     }
 
     BranchSetup setup() {
-        return new BranchSetup(new Branch("demo", "Demo", WARSAW, List.of(Locale.ENGLISH, new Locale("ru"), new Locale("pl"))),
+        return new BranchSetup(Branch.builder().id("demo").name("Demo").zone(WARSAW).locales(List.of(Locale.ENGLISH, new Locale("ru"), new Locale("pl"))).build(),
                 services, queues, counters, profiles, headStarts);
     }
 
@@ -74,10 +80,28 @@ final class Fixtures {
         return new BranchState(setup(), ids::incrementAndGet);
     }
 
+    /** An issue request as the positional record made it (branch, service, priority, channel, language, contact, key[, by]). */
+    static IssueRequest request(String branch, String service, PriorityClass priority, Channel channel, String language,
+            String contact, String key, String by) {
+        return IssueRequest.builder().branch(branch).service(service).priority(priority).channel(channel).language(language)
+                .contact(contact).idempotencyKey(key).issuedBy(by).build();
+    }
+
+    static IssueRequest request(String branch, String service, PriorityClass priority, Channel channel, String language,
+            String contact, String key) {
+        return request(branch, service, priority, channel, language, contact, key, null);
+    }
+
+    static CounterCommand command(String branch, String counter, CounterAction action, String actor, boolean supervisor,
+            String operator, TransferTarget target) {
+        return CounterCommand.builder().branch(branch).counter(counter).action(action).actor(actor).supervisor(supervisor)
+                .operator(operator).target(target).build();
+    }
+
     /** Three services A, B, C; counters 1-4 calling A, B, C in strict order. */
     static BranchState simple() {
         return new Fixtures().service("A").service("B").service("C")
-                .profile("all", CallRule.STRICT_ORDER, "A", "B", "C")
+                .profile("all", CallRules.STRICT_ORDER, "A", "B", "C")
                 .counter("1", "all").counter("2", "all").counter("3", "all").counter("4", "all")
                 .headStart(PriorityClass.PRIORITY, Duration.ofMinutes(10))
                 .headStart(PriorityClass.VIP, Duration.ofMinutes(20))

@@ -217,7 +217,7 @@ class TicketLifecycleTest {
         LiveTicket b1 = s.call("1", T0.plusSeconds(61));
         assertEquals("B001", b1.number);
         s.serve("1", T0.plusSeconds(62));
-        s.transfer("1", new TransferTarget(TransferTarget.Kind.QUEUE, "C", true), T0.plusSeconds(63));
+        s.transfer("1", TransferTarget.builder().kind(TransferTarget.Kind.QUEUE).id("C").first(true).build(), T0.plusSeconds(63));
         s.issue(IssueRequest.of("demo", "C"), T0.plusSeconds(2));
         assertEquals("A001", s.call("2", T0.plusSeconds(64)).number, "A001 waits in B");
         assertEquals("B001", s.call("3", T0.plusSeconds(65)).number, "first in C");
@@ -235,7 +235,7 @@ class TicketLifecycleTest {
         refused.accept(() -> s.call("9", T0), "'9'");
         refused.accept(() -> s.cancel("A777", T0), "'A777'");
         QueueException lang = assertThrows(QueueException.class,
-                () -> s.issue(new IssueRequest("demo", "A", null, null, "de", null, null), T0));
+                () -> s.issue(Fixtures.request("demo", "A", null, null, "de", null, null), T0));
         assertEquals(QueueException.Reason.INVALID, lang.reason());
         assertTrue(s.drain().isEmpty());
     }
@@ -262,15 +262,15 @@ class TicketLifecycleTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyGetsTheSameTicket() {
         BranchState s = Fixtures.simple();
-        IssueRequest r = new IssueRequest("demo", "A", null, null, null, null, "kiosk-7-req-42");
+        IssueRequest r = Fixtures.request("demo", "A", null, null, null, null, "kiosk-7-req-42");
         LiveTicket first = s.issue(r, T0);
         s.drain();
         LiveTicket again = s.issue(r, T0.plusSeconds(5));
         assertEquals(first, again);
         assertTrue(s.drain().isEmpty(), "a retry changes nothing");
         assertEquals("A002", s.issue(IssueRequest.of("demo", "A"), T0.plusSeconds(6)).number);
-        assertEquals("A003", s.issue(new IssueRequest("demo", "A", null, null, null, null, "other"), T0.plusSeconds(7)).number);
-        assertThrows(QueueException.class, () -> s.issue(new IssueRequest("demo", "A", null, null, null, null, "k".repeat(101)), T0));
+        assertEquals("A003", s.issue(Fixtures.request("demo", "A", null, null, null, null, "other"), T0.plusSeconds(7)).number);
+        assertThrows(QueueException.class, () -> s.issue(Fixtures.request("demo", "A", null, null, null, null, "k".repeat(101)), T0));
     }
 
     @Test
