@@ -10,6 +10,7 @@ import static org.talon.itest.Api.field;
 import static org.talon.itest.Api.problem;
 
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -193,6 +194,48 @@ class HttpApiIT {
         }
         assertTrue(paths.get("/branches/{branch}/tickets").getPost().getRequestBody() != null);
         assertTrue(result.getOpenAPI().getComponents().getSchemas().containsKey("IssueBody"));
+    }
+
+    /**
+     * The document's codes are the routes' own, not guessed: a POST that creates says 201 and
+     * answers it, a call with no one waiting is documented as 204, a PUT of the site editor
+     * documents 201 beside 200; answers that are not JSON are documented with their type.
+     */
+    @Test
+    void theOpenApiDocumentSaysWhatEachRouteAnswersAndTheRoutesAnswerIt() throws Exception {
+        var api = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(call("GET", "/openapi.json", ADMIN, null, null).body(), null, null)
+                .getOpenAPI();
+        var issue = api.getPaths().get("/branches/{branch}/tickets").getPost();
+        assertTrue(issue.getResponses().containsKey("201"), issue.getResponses().keySet().toString());
+        assertTrue(!issue.getResponses().containsKey("200"));
+        assertTrue(issue.getResponses().keySet().containsAll(List.of("400", "401", "403", "404", "422", "503")), issue.getResponses().keySet().toString());
+        assertEquals("#/components/schemas/TicketView", issue.getResponses().get("201").getContent().get("application/json").getSchema().get$ref());
+        assertEquals(201, call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}", null).statusCode());
+        var list = api.getPaths().get("/branches/{branch}/queues").getGet().getResponses().get("200").getContent().get("application/json").getSchema();
+        assertEquals("array", list.getType());
+        assertEquals("#/components/schemas/QueueView", list.getItems().get$ref());
+        assertTrue(api.getPaths().get("/branches/{branch}/counters/{counter}/call").getPost().getResponses().containsKey("204"));
+        assertTrue(api.getPaths().get("/branches/{branch}/site/services/{code}").getPut().getResponses().keySet().containsAll(List.of("200", "201", "409")));
+        assertTrue(api.getPaths().get("/devices").getPost().getResponses().containsKey("201"));
+        assertTrue(api.getPaths().get("/branches/{branch}/today.csv").getGet().getResponses().get("200").getContent().containsKey("text/csv"));
+    }
+
+    /** A route can answer other than JSON: the day so far as CSV a spreadsheet opens, named after the branch and the day. */
+    @Test
+    void theDaySoFarComesAsACsvFileForASpreadsheet() throws Exception {
+        HttpResponse<String> csv = call("GET", "/branches/demo/today.csv", ADMIN, null, null);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"demo-\\d{4}-\\d{2}-\\d{2}\\.csv\""),
+                csv.headers().map().toString());
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("queue,served,no_shows,cancelled", lines.get(0));
+        assertEquals(List.of("A", "B", "C"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        assertTrue(csv.body().contains("\r\n"), "RFC 4180 line ends");
+        assertEquals(404, call("GET", "/branches/nowhere/today.csv", ADMIN, null, null).statusCode());
+        HttpResponse<String> refused = call("GET", "/branches/demo/today.csv", null, null, null);
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
 
     @Test

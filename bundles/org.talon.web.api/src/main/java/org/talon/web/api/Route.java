@@ -31,4 +31,32 @@ public interface Route {
     default String follows(RouteRequest request, Reply reply) {
         return null;
     }
+
+    /** What answers a route's requests (see {@link #handle}). */
+    @FunctionalInterface
+    interface Handler {
+        Reply handle(RouteRequest request) throws Exception;
+    }
+
+    /** A route from its description and what answers it (since 2.0): {@code Route.of(RouteSpec.of(...), r -> Reply.ok(...))}. */
+    static Route of(RouteSpec spec, Handler handler) {
+        java.util.Objects.requireNonNull(spec, "spec");
+        java.util.Objects.requireNonNull(handler, "handler");
+        return new Route() {
+            @Override
+            public RouteSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(RouteRequest request) throws Exception {
+                return handler.handle(request);
+            }
+
+            @Override
+            public String toString() {
+                return "Route " + spec;
+            }
+        };
+    }
 }

@@ -1,10 +1,11 @@
 /**
  * How a domain bundle offers HTTP routes under {@code /api/v1}: it registers {@link Route}
- * services; the web bundle dispatches requests to them, turns their answers into JSON and their
- * refusals into {@code application/problem+json}, checks roles, and documents them.
+ * services ({@link Route#of}); the web bundle dispatches requests to them, checks roles, writes
+ * their answers (JSON, or bytes of a type of their own), turns their refusals into
+ * {@code application/problem+json}, and documents them in the OpenAPI document.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.talon.web.api;
 
 import org.osgi.annotation.bundle.Export;

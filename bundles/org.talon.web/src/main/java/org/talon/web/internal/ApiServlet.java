@@ -120,7 +120,7 @@ public final class ApiServlet extends HttpServlet {
         Route capabilities = new Route() {
             @Override
             public RouteSpec spec() {
-                return new RouteSpec("GET", "/capabilities", ANY_LOGIN, null, Capabilities.class,
+                return RouteSpec.of("GET", "/capabilities", ANY_LOGIN, null, Capabilities.class,
                         "Which Talon domains are installed");
             }
 
@@ -133,14 +133,14 @@ public final class ApiServlet extends HttpServlet {
         Route openapi = new Route() {
             @Override
             public RouteSpec spec() {
-                return new RouteSpec("GET", "/openapi.json", ANY_LOGIN, null, null,
+                return RouteSpec.of("GET", "/openapi.json", ANY_LOGIN, null, null,
                         "This API's OpenAPI 3 document, made from the routes registered now");
             }
 
             @Override
             public Reply handle(RouteRequest request) {
                 List<RouteSpec> specs = new ArrayList<>(routes.values().stream().flatMap(List::stream).map(Registered::spec).toList());
-                specs.add(new RouteSpec("GET", "/branches/{branch}/events", ANY_LOGIN, null, null,
+                specs.add(RouteSpec.of("GET", "/branches/{branch}/events", ANY_LOGIN, null, null,
                         "The branch's events as Server-Sent Events (text/event-stream); resume with Last-Event-ID"));
                 return Reply.ok(OpenApiDocument.of(specs));
             }
@@ -166,7 +166,7 @@ public final class ApiServlet extends HttpServlet {
                     if (b.pairingCode() != null) return Reply.created(devices.pair(b.pairingCode(), b.name(), b.role(), Instant.now()));
                     return Reply.created(devices.create(b.name(), b.role()));
                 }), Map.of(Route.DOMAIN, "web"));
-        addRoute(route(new RouteSpec("POST", "/session", Set.of(Role.PUBLIC), LoginBody.class, Who.class,
+        addRoute(route(RouteSpec.of("POST", "/session", Set.of(Role.PUBLIC), LoginBody.class, Who.class,
                 "Logs a staff member in from a page: the session is an HttpOnly cookie (no password dialog)"), r -> {
                     LoginBody b = r.body(LoginBody.class);
                     if (b.user() == null || b.user().isBlank() || b.password() == null) throw new WebProblem(400, "login.fields");
@@ -174,18 +174,18 @@ public final class ApiServlet extends HttpServlet {
                     if (c == null || c.roles().isEmpty()) throw new WebProblem(401, "login.wrongPassword");
                     boolean secure = r instanceof Request q && q.req.isSecure();
                     String id = sessions.start(c, System.currentTimeMillis());
-                    return new Reply(200, who(c), Map.of("Set-Cookie", Sessions.cookie(id, secure), "Cache-Control", "no-store"));
+                    return Reply.ok(who(c)).withHeader("Set-Cookie", Sessions.cookie(id, secure)).withHeader("Cache-Control", "no-store");
                 }), Map.of(Route.DOMAIN, "web"));
-        addRoute(route(new RouteSpec("GET", "/session", ANY_LOGIN, null, Who.class, "Who is signed in, and with which roles"),
-                r -> Reply.ok(new Who(r.user(), r.roles().stream().map(x -> x.name().toLowerCase(Locale.ROOT)).sorted().toList()))),
+        addRoute(route(RouteSpec.of("GET", "/session", ANY_LOGIN, null, Who.class, "Who is signed in, and with which roles"),
+                r -> Reply.ok(new Who(r.user(), r.roles().stream().map(Role::name).sorted().toList()))),
                 Map.of(Route.DOMAIN, "web"));
-        addRoute(route(new RouteSpec("DELETE", "/session", Set.of(Role.PUBLIC), null, null, "Logs out: ends the page's session"), r -> {
+        addRoute(route(RouteSpec.builder("DELETE", "/session").roles(Role.PUBLIC).summary("Logs out: ends the page's session").status(204).build(), r -> {
             boolean secure = false;
             if (r instanceof Request q) {
                 sessions.end(cookie(q.req, Sessions.COOKIE));
                 secure = q.req.isSecure();
             }
-            return new Reply(204, null, Map.of("Set-Cookie", Sessions.cookie(null, secure)));
+            return Reply.noContent().withHeader("Set-Cookie", Sessions.cookie(null, secure));
         }), Map.of(Route.DOMAIN, "web"));
         addRoute(open("POST", "/pairings", "A kiosk or display page asks to be paired: a code to show and an id to poll with",
                 r -> Reply.created(devices.startPairing(Instant.now()))), Map.of(Route.DOMAIN, "web"));
@@ -194,8 +194,8 @@ public final class ApiServlet extends HttpServlet {
                     DeviceRegistry.PairingState p = devices.pairingState(r.path("id"), Instant.now());
                     if (p.token() == null) return Reply.ok(p);
                     boolean secure = r instanceof Request q && q.req.isSecure();
-                    return new Reply(200, new DeviceRegistry.PairingState(p.state(), p.name(), p.role(), null),
-                            Map.of("Set-Cookie", deviceCookie(p.token(), secure), "Cache-Control", "no-store"));
+                    return Reply.ok(new DeviceRegistry.PairingState(p.state(), p.name(), p.role(), null))
+                            .withHeader("Set-Cookie", deviceCookie(p.token(), secure)).withHeader("Cache-Control", "no-store");
                 }), Map.of(Route.DOMAIN, "web"));
         addRoute(internal("DELETE", "/devices/{name}", null, "Revokes a device's token", r -> {
             if (!devices.revoke(r.path("name"))) throw new WebProblem(404, "device.unknown", r.path("name"));
@@ -284,36 +284,27 @@ public final class ApiServlet extends HttpServlet {
         return null;
     }
 
-    interface Handler {
-        Reply handle(RouteRequest r) throws Exception;
-    }
-
     /** A route of the web bundle itself, for admins only. */
-    private static Route internal(String method, String path, Class<?> body, String summary, Handler h) {
-        return route(new RouteSpec(method, path, Set.of(Role.ADMIN), body, null, summary), h);
+    private static Route internal(String method, String path, Class<?> body, String summary, Route.Handler h) {
+        return route(RouteSpec.builder(method, path).roles(Role.ADMIN).requestType(body).summary(summary).status(status(method)).build(), h);
     }
 
     /** A route without login: only what a page needs before it has a token. */
-    private static Route open(String method, String path, String summary, Handler h) {
-        return route(new RouteSpec(method, path, Set.of(Role.PUBLIC), null, null, summary), h);
+    private static Route open(String method, String path, String summary, Route.Handler h) {
+        return route(RouteSpec.builder(method, path).roles(Role.PUBLIC).summary(summary).status(status(method)).build(), h);
+    }
+
+    /** The web bundle's own routes: a POST creates (201), a DELETE answers nothing (204). */
+    private static int status(String method) {
+        return method.equals("POST") ? 201 : method.equals("DELETE") ? 204 : 200;
     }
 
     private static Who who(Authenticator.Caller c) {
-        return new Who(c.user(), c.roles().stream().map(x -> x.name().toLowerCase(Locale.ROOT)).sorted().toList());
+        return new Who(c.user(), c.roles().stream().map(Role::name).sorted().toList());
     }
 
-    private static Route route(RouteSpec spec, Handler h) {
-        return new Route() {
-            @Override
-            public RouteSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Reply handle(RouteRequest request) throws Exception {
-                return h.handle(request);
-            }
-        };
+    private static Route route(RouteSpec spec, Route.Handler h) {
+        return Route.of(spec, h);
     }
 
     /** Domains whose routes are registered now. */
@@ -408,16 +399,28 @@ public final class ApiServlet extends HttpServlet {
             follow(req, resp, found, r, reply, path);
             return;
         }
-        resp.setStatus(reply.status());
-        reply.headers().forEach(resp::setHeader);
         if (reply.body() != null) {
             // serialised whole first: a length lets Jetty send it in one write without chunking,
             // and a body that fails to serialise has written nothing, so its problem can still go out
             byte[] bytes = json.writeValueAsBytes(reply.body());
+            resp.setStatus(reply.status());
+            reply.headers().forEach(resp::setHeader);
             resp.setContentType("application/json");
             resp.setCharacterEncoding("UTF-8");
             resp.setContentLength(bytes.length);
             resp.getOutputStream().write(bytes);
+            return;
+        }
+        resp.setStatus(reply.status());
+        reply.headers().forEach(resp::setHeader);
+        byte[] bytes = reply.bytes();
+        if (bytes != null) {
+            resp.setContentType(reply.contentType());
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
+        } else if (reply.writer() != null) {
+            resp.setContentType(reply.contentType());
+            reply.writer().writeTo(resp.getOutputStream());
         }
     }
 
@@ -645,8 +648,8 @@ public final class ApiServlet extends HttpServlet {
 
         @Override
         public Set<Role> roles() {
-            if (caller == null) return EnumSet.of(Role.PUBLIC);
-            return caller.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(caller.roles());
+            if (caller == null) return Set.of(Role.PUBLIC);
+            return Set.copyOf(caller.roles());
         }
 
         @Override

@@ -26,6 +26,9 @@ import org.talon.web.api.Role;
 final class Authenticator {
     static final long CACHE_MILLIS = 60_000;
 
+    /** Roles Karaf's console uses (etc/users.properties, admingroup); not roles of the API. */
+    static final Set<String> KARAF_ONLY = Set.of("viewer", "systembundles", "ssh");
+
     record Caller(String user, Set<Role> roles) {
     }
 
@@ -98,12 +101,15 @@ final class Authenticator {
         } finally {
             Thread.currentThread().setContextClassLoader(tccl);
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<Role> roles = new java.util.HashSet<>();
         for (Principal p : subject.getPrincipals(RolePrincipal.class)) {
+            // Karaf's console roles mean nothing to the API; any other role is one a route may ask
+            // for (a domain's own, e.g. reception), given to users in etc/users.properties
+            if (KARAF_ONLY.contains(p.getName())) continue;
             try {
-                roles.add(Role.valueOf(p.getName().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException ignored) {
-                // Karaf roles such as viewer or systembundles mean nothing to the API
+                roles.add(Role.of(p.getName()));
+            } catch (IllegalArgumentException notARoleName) {
+                // a group name with spaces or such: not one a route can name
             }
         }
         return new Caller(user, roles);

@@ -127,7 +127,7 @@ public final class DeviceRegistry implements org.osgi.service.cm.ConfigurationLi
         }
         Role role;
         try {
-            role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(Locale.ROOT));
+            role = Role.of(roleName == null ? "" : roleName);
         } catch (IllegalArgumentException e) {
             role = null;
         }
@@ -208,7 +208,7 @@ public final class DeviceRegistry implements org.osgi.service.cm.ConfigurationLi
                     "(&(service.factoryPid=" + PID + ")(tokenHash=" + hash(token.strip()) + "))");
             if (found == null || found.length == 0) return null;
             Dictionary<String, Object> p = found[0].getProperties();
-            Role role = Role.valueOf(String.valueOf(p.get("role")).toUpperCase(Locale.ROOT));
+            Role role = Role.of(String.valueOf(p.get("role")));
             // a device is its own kind of principal: a kiosk named like a user shares nothing with
             // that user (idempotency keys, stream limits)
             return new Authenticator.Caller(DEVICE_PREFIX + p.get("name"), Set.of(role));

@@ -47,24 +47,25 @@ final class OpenApiDocument {
             if (s.roles().contains(Role.PUBLIC)) {
                 op.put("security", List.of());
             } else {
-                op.put("x-talon-roles", s.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
+                op.put("x-talon-roles", s.roles().stream().map(Role::name).sorted().toList());
             }
             if (s.requestType() != null) {
                 op.put("requestBody", Map.of("required", true, "content",
                         Map.of("application/json", Map.of("schema", ref(s.requestType(), schemas)))));
             }
-            Map<String, Object> responses = new LinkedHashMap<>();
-            Map<String, Object> ok = new LinkedHashMap<>();
-            ok.put("description", "Success");
-            if (s.responseType() != null) {
-                ok.put("content", Map.of("application/json", Map.of("schema", ref(s.responseType(), schemas))));
-            } else {
-                ok.put("content", Map.of("application/json", Map.of("schema", Map.of())));
+            // the codes the route declares (its success, its other answers) and the platform's own
+            Map<String, Object> responses = new TreeMap<>();
+            responses.put(String.valueOf(s.status()), success(s, s.status() == 204 ? "No content" : "Success", schemas));
+            for (Map.Entry<Integer, String> a : s.answers().entrySet()) {
+                responses.put(String.valueOf(a.getKey()), a.getKey() < 300 ? success(s, a.getValue(), schemas) : problem(a.getValue()));
             }
-            responses.put(s.method().equals("POST") && s.path().endsWith("s") ? "201" : "200", ok);
-            Map<String, Object> problem = Map.of("description", "Refused; the detail says why", "content",
-                    Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
-            responses.put("default", problem);
+            if (s.requestType() != null) responses.putIfAbsent("400", problem("The body is not the JSON this route takes; the detail names the field"));
+            if (!s.roles().contains(Role.PUBLIC)) {
+                responses.putIfAbsent("401", problem("Not logged in"));
+                responses.putIfAbsent("403", problem("Logged in without a role this route allows"));
+            }
+            responses.putIfAbsent("503", problem("The database or the route's domain is not available now; retry (Retry-After)"));
+            responses.put("default", problem("Refused; the detail says why"));
             op.put("responses", responses);
             paths.computeIfAbsent(s.path(), p -> new TreeMap<>()).put(s.method().toLowerCase(Locale.ROOT), op);
         }
@@ -74,6 +75,26 @@ final class OpenApiDocument {
                 "deviceToken", Map.of("type", "http", "scheme", "bearer"))));
         doc.put("security", List.of(Map.of("basic", List.of()), Map.of("deviceToken", List.of())));
         return doc;
+    }
+
+    private static Map<String, Object> success(RouteSpec s, String description, Map<String, Object> schemas) {
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("description", description);
+        if (s.responseType() != null) {
+            Map<String, Object> schema = ref(s.responseType(), schemas);
+            if (s.responseList()) schema = Map.of("type", "array", "items", schema);
+            ok.put("content", Map.of(s.produces(), Map.of("schema", schema)));
+        } else if (!"application/json".equals(s.produces())) {
+            ok.put("content", Map.of(s.produces(), Map.of("schema", Map.of("type", "string", "format", "binary"))));
+        } else if (s.status() != 204) {
+            ok.put("content", Map.of("application/json", Map.of("schema", Map.of())));
+        }
+        return ok;
+    }
+
+    private static Map<String, Object> problem(String description) {
+        return Map.of("description", description, "content",
+                Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
     }
 
     private static String operationId(RouteSpec s) {

@@ -1,6 +1,5 @@
 package org.talon.queue.internal.http;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,11 +33,11 @@ import org.talon.web.api.RouteSpec;
  */
 @Component(immediate = true)
 public final class QueueRoutes {
-    static final Set<Role> STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION);
-    static final Set<Role> ISSUERS = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK);
-    static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.MANAGER, Role.OPERATOR);
+    static final Set<Role> STAFF = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION);
+    static final Set<Role> ISSUERS = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK);
+    static final Set<Role> COUNTER_STAFF = Set.of(Role.MANAGER, Role.OPERATOR);
     /** Anyone logged in: staff and devices. Only a customer's own ticket page is public. */
-    static final Set<Role> ANY_LOGIN = EnumSet.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
+    static final Set<Role> ANY_LOGIN = Set.of(Role.MANAGER, Role.OPERATOR, Role.RECEPTION, Role.KIOSK, Role.DISPLAY);
 
     private final QueueService queues;
     private final RouteRegistrations routes;
@@ -47,28 +46,38 @@ public final class QueueRoutes {
     public QueueRoutes(@Reference QueueService queues, BundleContext context) {
         this.queues = queues;
         this.routes = new RouteRegistrations(context);
-        route(context, "GET", "/branches", ANY_LOGIN, null, "Lists the branches",
+        route(RouteSpec.builder("GET", "/branches").roles(ANY_LOGIN).responseList(Views.BranchView.class).summary("Lists the branches"),
                 r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
                         b.locales().stream().map(Locale::toLanguageTag).toList(), b.priorityAtKiosk())).toList()));
-        route(context, "GET", "/branches/{branch}/services", ANY_LOGIN, null, "Lists a branch's services",
+        route(inBranch("GET", "/branches/{branch}/services", ANY_LOGIN).responseList(Views.ServiceView.class)
+                .summary("Lists a branch's services"),
                 r -> Reply.ok(queues.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
-        route(context, "GET", "/branches/{branch}/queues", ANY_LOGIN, null,
-                "Each queue's length, longest wait and wait estimate",
+        route(inBranch("GET", "/branches/{branch}/queues", ANY_LOGIN).responseList(Views.QueueView.class)
+                .summary("Each queue's length, longest wait and wait estimate"),
                 r -> Reply.ok(queues.queues(r.path("branch")).stream().map(Views.QueueView::of).toList()));
-        route(context, "GET", "/branches/{branch}/counters", ANY_LOGIN, null, "The counters and their state",
+        route(inBranch("GET", "/branches/{branch}/counters", ANY_LOGIN).responseList(Views.CounterView.class)
+                .summary("The counters and their state"),
                 r -> Reply.ok(queues.counters(r.path("branch")).stream().map(Views.CounterView::of).toList()));
-        route(context, "GET", "/branches/{branch}/today", STAFF, null,
-                "Per queue, the business day so far: tickets served, no-shows, cancelled",
+        route(inBranch("GET", "/branches/{branch}/today", STAFF).responseList(Views.DayView.class)
+                .summary("Per queue, the business day so far: tickets served, no-shows, cancelled"),
                 r -> Reply.ok(queues.today(r.path("branch")).stream()
                         .map(d -> new Views.DayView(d.queue(), d.served(), d.noShows(), d.cancelled())).toList()));
-        route(context, "GET", "/branches/{branch}/tickets", STAFF, null, "Active tickets, waiting ones in call order",
+        route(inBranch("GET", "/branches/{branch}/today.csv", STAFF).produces("text/csv")
+                .summary("The business day so far as CSV (RFC 4180, UTF-8), one row per queue, for a spreadsheet"), this::todayCsv);
+        route(inBranch("GET", "/branches/{branch}/tickets", STAFF).responseList(Views.TicketView.class)
+                .summary("Active tickets, waiting ones in call order"),
                 r -> Reply.ok(queues.activeTickets(r.path("branch")).stream().map(Views.TicketView::of).toList()));
-        route(context, "POST", "/branches/{branch}/tickets", ISSUERS, Views.IssueBody.class,
-                "Issues a ticket; an Idempotency-Key header makes a retry return the same ticket", this::issue);
+        route(inBranch("POST", "/branches/{branch}/tickets", ISSUERS).requestType(Views.IssueBody.class)
+                .responseType(Views.TicketView.class).status(201)
+                .answer(403, "A kiosk asked for a priority ticket where the branch issues those only at reception")
+                .answer(404, "No such branch or service")
+                .answer(422, "The Idempotency-Key was used before with another request")
+                .summary("Issues a ticket; an Idempotency-Key header makes a retry return the same ticket"), this::issue);
         // followed: the customer's phone asks with Accept: text/event-stream and gets each change
-        route(context, "GET", "/tickets/{publicId}", EnumSet.of(Role.PUBLIC), null,
-                "A customer's own ticket by its public id: state, place in line, estimate, counter;"
-                        + " as Server-Sent Events (update) with Accept: text/event-stream",
+        routes.add(RouteSpec.builder("GET", "/tickets/{publicId}").roles(Role.PUBLIC).responseType(Views.PublicTicketView.class)
+                .answer(404, "No ticket has this public id").answer(406, "Accept asks for a stream this route does not follow")
+                .summary("A customer's own ticket by its public id: state, place in line, estimate, counter;"
+                        + " as Server-Sent Events (update) with Accept: text/event-stream").build(),
                 r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t, serviceNames(t), counterName(t))))
                         .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))),
                 reply -> reply.body() instanceof Views.PublicTicketView v ? v.branch() : null);
@@ -76,9 +85,34 @@ public final class QueueRoutes {
                 "park", "transfer")) {
             Class<?> body = action.equals("open") ? Views.OpenBody.class
                     : action.equals("transfer") ? Views.TransferBody.class : null;
-            route(context, "POST", "/branches/{branch}/counters/{counter}/" + action, COUNTER_STAFF, body,
-                    "Counter action: " + action, r -> counterAction(r, action));
+            RouteSpec.Builder spec = inBranch("POST", "/branches/{branch}/counters/{counter}/" + action, COUNTER_STAFF)
+                    .requestType(body).summary("Counter action: " + action)
+                    .answer(403, "An operator acting at a counter where another is logged in")
+                    .answer(409, "Not possible in the counter's or its ticket's state (the detail says which)");
+            boolean counterAnswer = List.of("open", "pause", "close").contains(action);
+            spec.responseType(counterAnswer ? Views.CounterView.class : Views.TicketView.class);
+            if (action.equals("call") || action.equals("next")) spec.answer(204, "No one is waiting for this counter");
+            route(spec, r -> counterAction(r, action));
         }
+    }
+
+    /** The day so far as a manager takes it to a spreadsheet: a file named after the branch and the day. */
+    private Reply todayCsv(RouteRequest r) throws java.io.IOException {
+        String branch = r.path("branch");
+        java.time.LocalDate day = java.time.LocalDate.now(queues.branch(branch).zone());
+        StringBuilder out = new StringBuilder();
+        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader("queue", "served", "no_shows", "cancelled").get();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out, format)) {
+            for (org.talon.queue.api.QueueDay d : queues.today(branch)) p.printRecord(d.queue(), d.served(), d.noShows(), d.cancelled());
+        }
+        String file = (branch + "-" + day).replaceAll("[^A-Za-z0-9_-]", "_") + ".csv";
+        return Reply.text("text/csv", out.toString()).withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    }
+
+    /** A route of one branch: an unknown branch is a 404. */
+    private static RouteSpec.Builder inBranch(String method, String path, Set<Role> roles) {
+        return RouteSpec.builder(method, path).roles(roles).answer(404, "No such branch (or counter, ticket, service)");
     }
 
     @Deactivate
@@ -99,14 +133,8 @@ public final class QueueRoutes {
                 .findFirst().orElse(t.counter());
     }
 
-    private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
-            RouteRegistrations.Handler handler) {
-        routes.add(new RouteSpec(method, path, roles, body, null, summary), handler);
-    }
-
-    private void route(BundleContext context, String method, String path, Set<Role> roles, Class<?> body, String summary,
-            RouteRegistrations.Handler handler, java.util.function.Function<Reply, String> follows) {
-        routes.add(new RouteSpec(method, path, roles, body, null, summary), handler, follows);
+    private void route(RouteSpec.Builder spec, RouteRegistrations.Handler handler) {
+        routes.add(spec.build(), handler);
     }
 
     /**
@@ -140,7 +168,7 @@ public final class QueueRoutes {
                 throw new ApiProblem(400, "Bad request", text(r, "http.priority.invalid"));
             }
         }
-        if (priority == PriorityClass.PRIORITY && r.roles().equals(EnumSet.of(Role.KIOSK))
+        if (priority == PriorityClass.PRIORITY && r.roles().equals(Set.of(Role.KIOSK))
                 && !queues.branch(r.path("branch")).priorityAtKiosk()) {
             throw new ApiProblem(403, "Forbidden", text(r, "http.priority.notAtKiosk"));
         }

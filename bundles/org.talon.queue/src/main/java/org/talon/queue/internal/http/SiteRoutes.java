@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
-import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ import org.talon.web.api.RouteSpec;
  */
 @Component(immediate = true)
 public final class SiteRoutes {
-    static final Set<Role> MANAGERS = EnumSet.of(Role.MANAGER);
+    static final Set<Role> MANAGERS = Set.of(Role.MANAGER);
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9]{0,4}");
@@ -495,6 +494,15 @@ public final class SiteRoutes {
 
     private void route(BundleContext context, String method, String path, Class<?> body, Class<?> answer, String summary,
             RouteRegistrations.Handler handler) {
-        routes.add(new RouteSpec(method, path, MANAGERS, body, answer, summary), handler);
+        RouteSpec.Builder spec = RouteSpec.builder(method, path).roles(MANAGERS).requestType(body).responseType(answer).summary(summary)
+                .answer(404, "No such branch (or element, for DELETE)");
+        if (method.equals("PUT")) {
+            spec.answer(201, "It was new: added").answer(400, "A value is not one this setting takes (the detail names it)")
+                    .answer(409, "The change would leave the branch inconsistent (the detail says how)")
+                    .answer(503, "The configuration file could not be written; nothing changed");
+        } else if (method.equals("DELETE")) {
+            spec.status(204).answer(409, "Still in use (the detail says by what)");
+        }
+        routes.add(spec.build(), handler);
     }
 }
