@@ -93,7 +93,6 @@ public final class BranchState {
     /** Per queue: served, no-shows, cancelled of the tickets issued on {@link #totalsDay}. */
     private final Map<String, int[]> totals = new HashMap<>();
     private java.time.LocalDate totalsDay;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     public static final int MAX_IDEMPOTENCY_KEY = 100;
     private long lineOrder;
 
@@ -145,9 +144,9 @@ public final class BranchState {
 
     /** Puts back a stored ticket that is not final. */
     public void restore(LiveTicket t) {
-        if (t.publicId == null || !t.publicId.startsWith(hex12(t.id))) {
+        if (!PublicIds.isCurrent(t.publicId, t.id)) {
             // none yet, or one from before public ids began with the ticket id (queue schema V4)
-            t.publicId = newPublicId(t.id);
+            t.publicId = PublicIds.next(t.id);
             dirtyTickets.add(t);
         }
         restoreKey(t);
@@ -280,7 +279,7 @@ public final class BranchState {
                 s.code(), s.queue(), priority, channel, language, contact, now);
         t.lineKey = now.minus(setup.headStart(priority));
         t.lineOrder = lineOrder++;
-        t.publicId = newPublicId(t.id);
+        t.publicId = PublicIds.next(t.id);
         t.idempotencyKey = key;
         t.issuedBy = r.issuedBy();
         if (scope != null) byIdempotencyKey.put(scope, t);
@@ -656,7 +655,7 @@ public final class BranchState {
             Line l = e.getValue();
             LiveTicket h = oldest(l);
             int open = openCountersFor(e.getKey());
-            Duration estimate = open == 0 ? null : estimate(e.getKey(), l.size() + 1, open);
+            Duration estimate = times.estimate(e.getKey(), l.size() + 1, open);
             out.add(QueueStatus.builder().branch(id()).id(e.getKey()).services(setup.queues().get(e.getKey())).waiting(l.size())
                     .longestWait(h == null ? Duration.ZERO : Duration.between(h.issuedAt, now)).estimate(estimate).openCounters(open).build());
         }
@@ -677,19 +676,9 @@ public final class BranchState {
     }
 
     private Ticket view(LiveTicket t, int pos) {
-        Duration est;
-        if (t.operatorPool != null || t.counter != null) {
-            est = times.mean(t.queue).multipliedBy(pos - 1);
-        } else {
-            int open = openCountersFor(t.queue);
-            est = open == 0 ? null : estimate(t.queue, pos, open);
-        }
+        Duration est = t.operatorPool != null || t.counter != null ? times.estimateDirected(t.queue, pos)
+                : times.estimate(t.queue, pos, openCountersFor(t.queue));
         return t.toTicket(id(), pos, est);
-    }
-
-    /** Expected wait of the ticket at 1-based {@code position} with {@code open} counters calling. */
-    private Duration estimate(String queue, int position, int open) {
-        return times.mean(queue).multipliedBy(position - 1).dividedBy(open);
     }
 
     public int openCountersFor(String queue) {
@@ -728,24 +717,6 @@ public final class BranchState {
     public Counter view(LiveCounter c) {
         return Counter.builder().branch(id()).id(c.id).name(c.name).profile(c.profile).state(c.state).operator(c.operator)
                 .currentTicket(c.current == null ? null : view(c.current)).build();
-    }
-
-    /**
-     * 12 hex digits of the ticket id, then 96 random bits (16 characters of URL-safe Base64).
-     * The random part makes it unguessable; the id in front makes ids grow with tickets, so the
-     * database adds each one at the end of its index instead of at a random place.
-     */
-    static String newPublicId(long ticketId) {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return hex12(ticketId) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String hex12(long ticketId) {
-        char[] hex = new char[12];
-        long v = ticketId;
-        for (int i = 11; i >= 0; i--, v >>>= 4) hex[i] = Character.forDigit((int) (v & 0xF), 16);
-        return new String(hex);
     }
 
     /** An active ticket by its public id, or {@code null}. */

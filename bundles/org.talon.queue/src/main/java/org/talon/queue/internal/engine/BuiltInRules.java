@@ -1,5 +1,6 @@
 package org.talon.queue.internal.engine;
 
+import java.util.Comparator;
 import java.util.Map;
 import org.talon.queue.api.ProfileEntry;
 import org.talon.queue.api.rule.CallContext;
@@ -33,36 +34,33 @@ public final class BuiltInRules {
     static final class LongestWait implements CallRule {
         @Override
         public String choose(CallContext c) {
-            String best = null;
-            CallContext.Head bestHead = null;
-            for (ProfileEntry e : c.profile().entries()) {
-                CallContext.Head h = c.head(e.queue());
-                if (h != null && (bestHead == null || h.compareOrder(bestHead) < 0)) {
-                    best = e.queue();
-                    bestHead = h;
-                }
-            }
-            return best;
+            return best(c, CallContext.Head::compareOrder);
         }
     }
 
     /** The entry whose next customer reaches their service's target wait first; ties in call order. */
     static final class EarliestBreach implements CallRule {
+        private static final Comparator<CallContext.Head> ORDER =
+                Comparator.comparing(CallContext.Head::targetWaitAt).thenComparing(CallContext.Head::compareOrder);
+
         @Override
         public String choose(CallContext c) {
-            String best = null;
-            CallContext.Head bestHead = null;
-            for (ProfileEntry e : c.profile().entries()) {
-                CallContext.Head h = c.head(e.queue());
-                if (h == null) continue;
-                int cmp = bestHead == null ? -1 : h.targetWaitAt().compareTo(bestHead.targetWaitAt());
-                if (cmp < 0 || cmp == 0 && h.compareOrder(bestHead) < 0) {
-                    best = e.queue();
-                    bestHead = h;
-                }
-            }
-            return best;
+            return best(c, ORDER);
         }
+    }
+
+    /** The entry whose next customer comes first in this order, or null when no one waits. */
+    private static String best(CallContext c, Comparator<CallContext.Head> order) {
+        String best = null;
+        CallContext.Head bestHead = null;
+        for (ProfileEntry e : c.profile().entries()) {
+            CallContext.Head h = c.head(e.queue());
+            if (h != null && (bestHead == null || order.compare(h, bestHead) < 0)) {
+                best = e.queue();
+                bestHead = h;
+            }
+        }
+        return best;
     }
 
     /**

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Live mean service time per queue: an exponentially weighted mean of the last services,
- * starting from the configured expected service time.
+ * The wait estimator: a live mean service time per queue (an exponentially weighted mean of the
+ * last services, starting from the configured expected service time) and the estimates made
+ * from it.
  */
 public final class ServiceTimes {
     static final double WEIGHT = 0.2;
@@ -24,5 +25,20 @@ public final class ServiceTimes {
     public Duration mean(String queue) {
         Double s = meanSeconds.get(queue);
         return s == null ? Duration.ZERO : Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /**
+     * The wait estimate of a ticket at 1-based {@code position} in a queue's line with
+     * {@code openCounters} calling from it: those before it, served {@code openCounters} at a
+     * time; {@code null} while no counter calls the queue (no estimate can be given).
+     */
+    public Duration estimate(String queue, int position, int openCounters) {
+        if (openCounters <= 0) return null;
+        return mean(queue).multipliedBy(Math.max(0, position - 1)).dividedBy(openCounters);
+    }
+
+    /** The estimate of a ticket waiting for one counter or one operator: those before it, one at a time. */
+    public Duration estimateDirected(String queue, int position) {
+        return mean(queue).multipliedBy(Math.max(0, position - 1));
     }
 }
