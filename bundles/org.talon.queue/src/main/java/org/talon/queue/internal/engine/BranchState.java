@@ -2,7 +2,6 @@ package org.talon.queue.internal.engine;
 
 import static org.talon.queue.api.event.QueueEvents.*;
 
-import org.talon.queue.api.rule.CallContext;
 import org.talon.queue.api.rule.CallRule;
 
 import static org.talon.queue.api.QueueException.Reason.ILLEGAL_STATE;
@@ -558,7 +557,7 @@ public final class BranchState {
         if (rule == null) throw Messages.refuse(ILLEGAL_STATE, "profile.ruleMissing", p.id(), p.rule());
         String queue;
         try {
-            queue = rule.choose(new Context(c, p, now));
+            queue = rule.choose(new RuleContext(this, c, p, now));
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(BranchState.class.getName()).log(java.util.logging.Level.WARNING,
                     "The call rule " + p.rule() + " failed at counter " + c.id + " of branch " + id(), e);
@@ -570,79 +569,14 @@ public final class BranchState {
         return h;
     }
 
-    /** What a call rule sees of this branch when counter {@code c} calls. */
-    private final class Context implements CallContext {
-        private final LiveCounter counter;
-        private final WorkProfile profile;
-        private final Instant now;
-
-        Context(LiveCounter counter, WorkProfile profile, Instant now) {
-            this.counter = counter;
-            this.profile = profile;
-            this.now = now;
-        }
-
-        @Override
-        public WorkProfile profile() {
-            return profile;
-        }
-
-        @Override
-        public String counter() {
-            return counter.id;
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public CallContext.Head head(String queue) {
-            LiveTicket t = BranchState.this.head(queue);
-            return t == null ? null : new HeadView(t);
-        }
-
-        @Override
-        public Map<String, Integer> memory() {
-            return counter.round;
-        }
-    }
-
-    private final class HeadView implements CallContext.Head {
-        final LiveTicket t;
-
-        HeadView(LiveTicket t) {
-            this.t = t;
-        }
-
-        @Override
-        public Instant issuedAt() {
-            return t.issuedAt;
-        }
-
-        @Override
-        public Instant orderKey() {
-            return t.lineKey;
-        }
-
-        @Override
-        public Instant targetWaitAt() {
-            return breachAt(t);
-        }
-
-        @Override
-        public int compareOrder(CallContext.Head other) {
-            return Line.ORDER.compare(t, ((HeadView) other).t);
-        }
-    }
-
-    private Instant breachAt(LiveTicket t) {
+    /** When the ticket reaches its service's target wait. */
+    Instant breachAt(LiveTicket t) {
         Service s = setup.services().get(t.service);
         return t.issuedAt.plus(s == null ? Duration.ZERO : s.targetWait());
     }
 
-    private LiveTicket head(String queue) {
+    /** The next ticket of a queue in call order, or null. */
+    LiveTicket head(String queue) {
         Line l = queues.get(queue);
         return l == null ? null : l.head();
     }
