@@ -473,10 +473,17 @@ public abstract class QueueEngineTests {
         };
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(org.talon.event.api.DurableSubscriber.NAME, table);
+        String none = console("talon:subscribers");
+        assertTrue(none, none.contains("No durable subscribers are running."));
         var registration = context.registerService(org.talon.event.api.DurableSubscriber.class, recorder, props);
         try {
             awaitRows(ds, table, log.lastSequence(BRANCH), 120);
             assertEquals("the refused event was tried again", 2, failOnce.get());
+            // the console shows where it stands: at the end of the log, nothing behind, no problem left
+            String status = console("talon:subscribers");
+            assertTrue(status, status.contains("Subscriber") && status.contains("Behind")
+                    && Pattern.compile(table + "\\s*\\|\\s*demo\\s*\\|\\s*" + log.lastSequence(BRANCH) + "\\s*\\|\\s*0\\b")
+                            .matcher(status).find());
             registration.unregister();
             registration = null;
             for (int i = 0; i < 7; i++) queues.issue(IssueRequest.of(BRANCH, "B"));

@@ -38,4 +38,7 @@ public interface EventLog {
 
     /** The sequence number of the branch's last committed event, 0 when its log is empty. */
     long lastSequence(String branch);
+
+    /** The durable subscribers running now, per branch they follow, by name then branch (since 1.3). */
+    List<SubscriberStatus> subscribers();
 }

@@ -109,6 +109,22 @@ public final class DurableEventLog implements EventLog {
         for (Subscription sub : subscriptions.values()) sub.wake(branch);
     }
 
+    @Override
+    public List<org.talon.event.api.SubscriberStatus> subscribers() {
+        List<org.talon.event.api.SubscriberStatus> out = new java.util.ArrayList<>();
+        for (Subscription sub : new java.util.TreeMap<>(subscriptions).values()) {
+            for (Map.Entry<String, Long> p : new java.util.TreeMap<>(sub.positions()).entrySet()) {
+                long behind = Math.max(0, lastSequence(p.getKey()) - p.getValue());
+                out.add(new Status(sub.name, p.getKey(), p.getValue(), behind, sub.lastError));
+            }
+        }
+        return out;
+    }
+
+    private record Status(String name, String branch, long position, long behind, String problem)
+            implements org.talon.event.api.SubscriberStatus {
+    }
+
     /** A subscriber's reached positions per branch (for tests and status), empty when it is not running. */
     Map<String, Long> positions(String subscriber) {
         Subscription sub = subscriptions.get(subscriber);

@@ -156,9 +156,9 @@ final class Subscription implements Runnable {
         handled += count[0];
         if (backoff.remove(branch) != null) {
             retryAt.remove(branch);
-            lastError = null;
             LOG.info("Durable subscriber " + name + " goes on in branch " + branch + " after event " + last);
         }
+        if (backoff.isEmpty()) lastError = null;
         return true;
     }
 

@@ -66,6 +66,11 @@ final class SerialEventLog implements EventLog {
         return events.size();
     }
 
+    @Override
+    public List<org.talon.event.api.SubscriberStatus> subscribers() {
+        return List.of();
+    }
+
     void shutdown() {
         writer.shutdownNow();
     }
