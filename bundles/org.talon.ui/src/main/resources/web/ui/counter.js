@@ -1,5 +1,5 @@
 // The display over one counter: its current ticket, large.
-import { api, el, initialLanguage, setLanguage, signedIn, status, t } from './talon.js';
+import { api, counterName, el, initialLanguage, setLanguage, signedIn, status, t } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -24,7 +24,7 @@ async function reload() {
     main.replaceChildren(el('p', { role: 'alert' }, t('counter.unknown', { counter: counterId })));
     return;
   }
-  document.getElementById('title').textContent = c.name;
+  document.getElementById('title').textContent = counterName(c.names, c.name, c.id);
   const current = c.ticket && (c.ticket.state === 'CALLED' || c.ticket.state === 'SERVING') ? c.ticket.number : null;
   draw(current, c.state);
 }

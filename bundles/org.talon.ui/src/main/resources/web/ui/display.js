@@ -1,6 +1,6 @@
 // The hall display: the last calls (the newest highlighted and blinking), queue lengths, a clock.
 // It follows the branch's event stream; after a drop it resumes from the last event it saw.
-import { api, el, initialLanguage, serviceName, setLanguage, signedIn, sleep, status, t } from './talon.js';
+import { api, counterName, el, initialLanguage, serviceName, setLanguage, signedIn, sleep, status, t } from './talon.js';
 import { Announcer } from './announce.js';
 
 const main = document.getElementById('main');
@@ -8,6 +8,7 @@ const params = new URLSearchParams(location.search);
 const rows = Math.max(1, Math.min(20, Number(params.get('rows')) || 6));
 let branch;
 let services = [];
+let known = {};     // the counters by id, as read at start and after a StreamReset
 let calls = [];      // {number, counter, counterName, at}, newest first
 let lastId = null;   // the last event id seen: where a new stream resumes
 let source = null;
@@ -52,8 +53,9 @@ async function reload() {
   const b = encodeURIComponent(branch.id);
   const [counters, queues] = await Promise.all([api(`/branches/${b}/counters`), api(`/branches/${b}/queues`)]);
   if (counters.status === 200) {
+    known = Object.fromEntries(counters.data.map(c => [c.id, c]));
     const current = counters.data.filter(c => c.ticket && (c.ticket.state === 'CALLED' || c.ticket.state === 'SERVING'))
-      .map(c => ({ number: c.ticket.number, counter: c.id, counterName: c.name, at: c.ticket.calledAt }))
+      .map(c => ({ number: c.ticket.number, counter: c.id, counterName: counterName(c.names, c.name, c.id), at: c.ticket.calledAt }))
       .sort((x, y) => String(y.at).localeCompare(String(x.at)));
     calls = current.slice(0, rows);
     drawCalls();
@@ -88,17 +90,24 @@ function drawQueues(queues) {
   }));
 }
 
+/** The called counter's name in the page's language, from the counters read at start (a counter added since: the event's). */
+function calledName(p) {
+  const k = known[p.counter];
+  return k ? counterName(k.names, k.name, k.id) : (p.counterName || p.counter);
+}
+
 function called(e) {
   const p = JSON.parse(e.data);
-  calls = [{ number: p.number, counter: p.counter, counterName: p.counterName, at: p.calledAt }, ...calls.filter(c => c.number !== p.number)]
+  const name = calledName(p);
+  calls = [{ number: p.number, counter: p.counter, counterName: name, at: p.calledAt }, ...calls.filter(c => c.number !== p.number)]
     .slice(0, rows);
   blinkUntil = Date.now() + 5000;
   drawCalls();
   // when the call was on the screen (wall-clock milliseconds), for whoever measures the display
   window.talonLastCall = { number: p.number, shownAt: performance.timeOrigin + performance.now() };
-  announcer.announce(p.number, p.counterName, p.counter);
+  announcer.announce(p.number, name, p.counter);
   setTimeout(drawCalls, 5100);
-  document.dispatchEvent(new CustomEvent('talon:call', { detail: { number: p.number, counter: p.counter, counterName: p.counterName } }));
+  document.dispatchEvent(new CustomEvent('talon:call', { detail: { number: p.number, counter: p.counter, counterName: name } }));
 }
 
 function gone(e) {

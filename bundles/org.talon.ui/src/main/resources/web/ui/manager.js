@@ -1,6 +1,6 @@
 // The manager's dashboard: per queue what waits, how long, against its target, open counters and
 // the day so far; the counters with their operators and customers. Live from the branch's events.
-import { api, el, initialLanguage, languageButtons, serviceName, setLanguage, staffLogin, status, t } from './talon.js';
+import { api, counterName, el, initialLanguage, languageButtons, serviceName, setLanguage, staffLogin, status, t } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -69,7 +69,7 @@ async function draw() {
         el('thead', {}, el('tr', {}, ...['display.counter', 'manager.state', 'manager.operator', 'display.ticket']
           .map(k => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, ...(counters.data ?? []).map(c => el('tr', { 'data-counter': c.id },
-          el('th', { scope: 'row' }, c.name), el('td', {}, t('operator.state.' + c.state)), el('td', {}, c.operator ?? '—'),
+          el('th', { scope: 'row' }, counterName(c.names, c.name, c.id)), el('td', {}, t('operator.state.' + c.state)), el('td', {}, c.operator ?? '—'),
           el('td', {}, c.ticket ? c.ticket.number : '—')))))),
     el('p', {}, el('a', { href: '/manager/site' + location.search, 'data-link': 'site' }, t('manager.site'))),
     el('button', { type: 'button', onclick: async () => {

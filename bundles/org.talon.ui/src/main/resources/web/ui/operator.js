@@ -1,5 +1,5 @@
 // The operator's workplace: log in, pick a counter, call and serve customers from the keyboard.
-import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, staffLogin, status, t } from './talon.js';
+import { api, counterName, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, staffLogin, status, t } from './talon.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -48,7 +48,7 @@ async function chooseCounter() {
   main.replaceChildren(el('h2', {}, t('operator.chooseCounter')),
     el('div', { class: 'services' }, ...(r.data ?? []).map(c => el('button', { type: 'button', 'data-counter': c.id,
       onclick: () => { localStorage.setItem('talon.counter', c.id); counterId = c.id; workplace(); } },
-    el('span', { class: 'name' }, c.name),
+    el('span', { class: 'name' }, counterName(c.names, c.name, c.id)),
     el('span', { class: 'wait' }, t('operator.state.' + c.state) + (c.operator ? ' · ' + c.operator : ''))))),
     logoutButton());
 }
@@ -73,7 +73,7 @@ async function workplace() {
   const since = tk?.calledAt ? Date.parse(tk.calledAt) : null;
   main.replaceChildren(
     el('div', { class: 'bar' },
-      el('h2', { id: 'counter-name' }, counter.name),
+      el('h2', { id: 'counter-name' }, counterName(counter.names, counter.name, counter.id)),
       el('span', { class: 'muted', id: 'counter-state' }, t('operator.state.' + counter.state) + ' · ' + me.user),
       el('button', { type: 'button', onclick: chooseCounter }, t('operator.otherCounter')),
       logoutButton()),
@@ -159,7 +159,7 @@ function transferTarget() {
     const select = el('select', { id: 'transfer-target', name: 'target', required: 'required' },
       group(t('operator.transferQueues'), seen.queues.map(q => el('option', { value: 'queue:' + q.id },
         services.filter(s => s.queue === q.id).map(s => serviceName(s.names, s.code)).join(', ') || q.id))),
-      group(t('operator.transferCounters'), others.map(c => el('option', { value: 'counter:' + c.id }, c.name))),
+      group(t('operator.transferCounters'), others.map(c => el('option', { value: 'counter:' + c.id }, counterName(c.names, c.name, c.id)))),
       group(t('operator.transferOperators'), operators.map(o => el('option', { value: 'operator:' + o }, o))));
     const form = el('form', { method: 'dialog', class: 'editor' },
       el('h2', { id: 'transfer-title' }, t('operator.transferTitle', { number: counter?.ticket?.number ?? '' })),

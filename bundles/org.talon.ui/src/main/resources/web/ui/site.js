@@ -60,13 +60,16 @@ const KINDS = {
   counters: {
     key: c => c.id, idField: 'id',
     columns: ['site.id', 'site.name', 'site.profile'],
-    row: c => [c.id, c.name, c.profile],
+    row: c => [c.id, (c.names && c.names[document.documentElement.lang]) || c.name, c.profile],
     fields: () => [
       { name: 'id', label: 'site.id', required: true, pattern: '[A-Za-z0-9_\\-]{1,32}', idOnly: true },
       { name: 'name', label: 'site.counterName', hint: 'site.counterNameHint' },
+      ...site.locales.map(l => ({ name: 'name.' + l, label: 'site.nameIn', vars: { language: l }, lang: l })),
       { name: 'profile', label: 'site.profile', options: site.profiles.map(p => p.id), required: true }],
-    values: c => ({ id: c.id, name: c.name, profile: c.profile }),
-    body: f => ({ name: f.get('name'), profile: f.get('profile') }),
+    values: c => ({ id: c.id, name: c.name, profile: c.profile,
+      ...Object.fromEntries(Object.entries(c.names || {}).map(([l, n]) => ['name.' + l, n])) }),
+    body: f => ({ name: f.get('name'), names: Object.fromEntries(site.locales.map(l => [l, f.get('name.' + l) ?? ''])),
+      profile: f.get('profile') }),
   },
   profiles: {
     key: p => p.id, idField: 'id',

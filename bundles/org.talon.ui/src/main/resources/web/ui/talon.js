@@ -166,6 +166,14 @@ export function serviceName(names, code) {
   return (names && (names[lang] || names.en)) || code;
 }
 
+/**
+ * A counter's name in the page's language: its own name there (names.pl = "Stanowisko 3"), else
+ * the name it has for every language, else its id.
+ */
+export function counterName(names, name, id) {
+  return (names && names[lang]) || name || id || '';
+}
+
 /** "about 10 min", "no wait": what a customer reads of an estimate in seconds. */
 export function waitText(seconds) {
   if (seconds == null) return t('wait.unknown');

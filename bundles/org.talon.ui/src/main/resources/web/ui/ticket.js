@@ -2,7 +2,7 @@
 // called, live: the page follows its ticket as a stream of updates (the same address asked with
 // Accept: text/event-stream). Put away (hidden, the phone asleep) it closes the stream; back, it
 // asks once at once and opens the stream again, so it never shows an old state for long.
-import { api, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t, waitText }
+import { api, counterName, el, initialLanguage, languageButtons, NetworkError, serviceName, setLanguage, status, t, waitText }
   from './talon.js';
 
 const main = document.getElementById('main');
@@ -79,7 +79,7 @@ function draw() {
     lines.push(el('p', {}, t('ticket.position', { position: ticket.position })));
     lines.push(el('p', {}, waitText(ticket.estimatedWaitSeconds)));
   } else if (called) {
-    lines.push(el('p', { class: 'calledTo' }, t('ticket.calledTo', { counter: ticket.counterName || ticket.counter })));
+    lines.push(el('p', { class: 'calledTo' }, t('ticket.calledTo', { counter: counterName(ticket.counterNames, ticket.counterName, ticket.counter) })));
   } else {
     lines.push(el('p', {}, t('ticket.state.' + ticket.state)));
   }

@@ -102,7 +102,7 @@ class HttpApiIT {
         assertEquals(second, field(call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).body(), "number"));
         assertEquals(third, field(call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).body(), "number"));
         assertEquals(204, call("POST", "/branches/demo/counters/4/next", ADMIN, null, null).statusCode(), "third finished, no one left");
-        assertTrue(call("GET", "/branches/demo/counters", ADMIN, null, null).body().contains("\"id\":\"4\",\"name\":\"Window 4\",\"profile\":\"cash\",\"state\":\"OPEN\",\"operator\":null,\"ticket\":null"));
+        assertTrue(call("GET", "/branches/demo/counters", ADMIN, null, null).body().contains("\"id\":\"4\",\"name\":\"Window 4\",\"names\":{\"en\":\"Window 4\",\"pl\":\"Stanowisko 4\",\"ru\":\"Окно 4\"},\"profile\":\"cash\",\"state\":\"OPEN\",\"operator\":null,\"ticket\":null"));
     }
 
     static HttpResponse<String> issueWithKey(String key) throws Exception {

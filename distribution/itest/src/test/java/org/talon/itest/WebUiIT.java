@@ -9,6 +9,7 @@ import static org.talon.itest.Api.field;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,7 +171,8 @@ class WebUiIT {
                 assertEquals(number, operator.awaitScript("return document.querySelector('#current-number')?.dataset.number", 5000));
                 operator.screenshot("operator-called-pl");
             }
-            assertTrue(display.text("#calls tr.newest").contains("Window 1"), display.text("#calls tr.newest"));
+            // the counter's name in the page's language (name.pl in its configuration)
+            assertTrue(display.text("#calls tr.newest").contains("Stanowisko 1"), display.text("#calls tr.newest"));
             display.screenshot("display-call-pl");
             // announced in the branch's first language (en): chime, "ticket", A, 1, "to window", 1
             Object played = display.awaitScript("const p = window.talonAnnouncer.played; return p.length ? JSON.stringify(p[p.length - 1]) : null", 15000);
@@ -178,7 +180,7 @@ class WebUiIT {
 
             // the phone follows its ticket on its stream: the call arrives there, the page asks nothing again
             phone.await(".card.called", 10);
-            assertTrue(phone.text(".card").contains("Zapraszamy do: Window 1"), phone.text(".card"));
+            assertTrue(phone.text(".card").contains("Zapraszamy do: Stanowisko 1"), phone.text(".card"));
             assertEquals(1L, phone.script("return performance.getEntriesByType('resource')"
                     + ".filter(e => e.initiatorType === 'fetch' && e.name.includes('/api/v1/tickets/')).length"));
             phone.screenshot("ticket-called-pl");
@@ -230,7 +232,7 @@ class WebUiIT {
             phone.script("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
                     + "document.dispatchEvent(new Event('visibilitychange'))");
             phone.await(".card.called", 10);
-            assertTrue(phone.text(".card").contains("Window 2"), phone.text(".card"));
+            assertTrue(phone.text(".card").contains("Please go to Window 2"), phone.text(".card"));
             phone.awaitScript("return window.talonTicketStream?.readyState === 1", 20000);
         }
     }
@@ -252,6 +254,10 @@ class WebUiIT {
             page(failures, kiosk, 1920, 1080, "/kiosk?lang=" + lang, ".services button", "kiosk-landscape-" + lang);
             page(failures, kiosk, 1920, 1080, "/display?lang=" + lang, "#queues tr", "display-" + lang);
             page(failures, kiosk, 1920, 1080, "/display/counter/1?lang=" + lang, ".big", "counter-" + lang);
+            // the counter's own name in each language (name.<lang> in its configuration)
+            String title = kiosk.text("#title");
+            String expected = Map.of("en", "Window 1", "ru", "Окно 1", "pl", "Stanowisko 1").get(lang);
+            if (!title.equals(expected)) failures.add("counter page in " + lang + " is titled '" + title + "', not '" + expected + "'");
             page(failures, kiosk, 390, 844, "/t/" + publicId + "?lang=" + lang, ".card .number", "ticket-" + lang);
             page(failures, display, 1366, 768, "/operator?lang=" + lang, "form.login", "operator-login-" + lang);
             // the unpaired display shows its code (its one 401, the question "am I paired?", is expected)
@@ -358,7 +364,7 @@ class WebUiIT {
             manager.click("dialog button[type=submit]");
             manager.awaitScript("return document.querySelector('section[data-kind=counters] tr[data-id=\"2\"]').textContent.includes('loans')", 10000);
             assertTrue(karaf.client("config:list '(&(service.factoryPid=org.talon.queue.counter)(id=2))'").contains("profile = loans"));
-            awaitBody("/branches/demo/counters", "\"id\":\"2\",\"name\":\"Window 2\",\"profile\":\"loans\"");
+            awaitBody("/branches/demo/counters", "\"id\":\"2\",\"name\":\"Window 2\",\"names\":{\"en\":\"Window 2\",\"pl\":\"Stanowisko 2\",\"ru\":\"Окно 2\"},\"profile\":\"loans\"");
 
             // a profile in use is not removed: the page says which counter holds it
             manager.script("window.confirm = () => true");

@@ -1,5 +1,6 @@
 package org.talon.queue.api;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ public final class Counter {
     private final String branch;
     private final String id;
     private final String name;
+    private final Map<String, String> names;
     private final String profile;
     private final CounterState state;
     private final String operator;
@@ -23,6 +25,7 @@ public final class Counter {
         this.branch = b.branch;
         this.id = b.id;
         this.name = b.name;
+        this.names = b.names == null ? Map.of() : Map.copyOf(b.names);
         this.profile = b.profile;
         this.state = b.state;
         this.operator = b.operator;
@@ -39,9 +42,14 @@ public final class Counter {
         return id;
     }
 
-    /** What the customer sees, e.g. "Window 3". */
+    /** What the customer sees, e.g. "Window 3": the name in the branch's first language. */
     public String name() {
         return name;
+    }
+
+    /** The name per language tag, where one is configured ({@code name.pl = Stanowisko 3}); see {@link #name(String)}. */
+    public Map<String, String> names() {
+        return names;
     }
 
     /** The work profile it calls by. */
@@ -64,6 +72,12 @@ public final class Counter {
         return currentTicket;
     }
 
+    /** The name in the given language, else {@link #name()}. */
+    public String name(String language) {
+        String n = language == null ? null : names.get(language);
+        return n == null ? name : n;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -74,6 +88,7 @@ public final class Counter {
         b.branch = branch;
         b.id = id;
         b.name = name;
+        b.names = names;
         b.profile = profile;
         b.state = state;
         b.operator = operator;
@@ -89,6 +104,7 @@ public final class Counter {
         return Objects.equals(branch, other.branch)
                 && Objects.equals(id, other.id)
                 && Objects.equals(name, other.name)
+                && Objects.equals(names, other.names)
                 && Objects.equals(profile, other.profile)
                 && Objects.equals(state, other.state)
                 && Objects.equals(operator, other.operator)
@@ -97,12 +113,12 @@ public final class Counter {
 
     @Override
     public int hashCode() {
-        return Objects.hash(branch, id, name, profile, state, operator, currentTicket);
+        return Objects.hash(branch, id, name, names, profile, state, operator, currentTicket);
     }
 
     @Override
     public String toString() {
-        return "Counter[branch=" + branch + ", id=" + id + ", name=" + name + ", profile=" + profile + ", state=" + state + ", operator=" + operator + ", currentTicket=" + currentTicket + "]";
+        return "Counter[branch=" + branch + ", id=" + id + ", name=" + name + ", names=" + names + ", profile=" + profile + ", state=" + state + ", operator=" + operator + ", currentTicket=" + currentTicket + "]";
     }
 
     /** Sets the fields of a {@link Counter}; {@link #build()} makes it. */
@@ -110,6 +126,7 @@ public final class Counter {
         private String branch;
         private String id;
         private String name;
+        private Map<String, String> names;
         private String profile;
         private CounterState state;
         private String operator;
@@ -130,6 +147,11 @@ public final class Counter {
 
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        public Builder names(Map<String, String> names) {
+            this.names = names;
             return this;
         }
 

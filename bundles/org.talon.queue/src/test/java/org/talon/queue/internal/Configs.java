@@ -33,7 +33,8 @@ final class Configs {
     }
 
     static CounterDefinition counter(String branch, String id, String profile) {
-        return new CounterDefinition(of(CounterDefinition.Config.class, Map.of("branch", branch, "id", id, "profile", profile)));
+        Map<String, Object> props = Map.of("branch", branch, "id", id, "profile", profile);
+        return new CounterDefinition(of(CounterDefinition.Config.class, props), props);
     }
 
     static ProfileDefinition profile(String branch, String id, String rule, String queues) {

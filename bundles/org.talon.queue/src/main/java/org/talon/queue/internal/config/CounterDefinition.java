@@ -1,5 +1,7 @@
 package org.talon.queue.internal.config;
 
+import java.util.Map;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,7 +25,7 @@ public final class CounterDefinition implements SiteElement {
         @AttributeDefinition(description = "Counter id, e.g. 3")
         String id();
 
-        @AttributeDefinition(description = "Name the customer sees, e.g. Window 3")
+        @AttributeDefinition(description = "Name the customer sees, e.g. Window 3; name.<language> (name.pl = Stanowisko 3) in a language of the branch")
         String name() default "";
 
         @AttributeDefinition(description = "Work profile id")
@@ -34,10 +36,11 @@ public final class CounterDefinition implements SiteElement {
     private final BranchSetup.CounterSetup counter;
 
     @Activate
-    public CounterDefinition(Config c) {
+    public CounterDefinition(Config c, Map<String, Object> props) {
         this.branch = Props.require(c.branch(), "branch", PID);
         String id = Props.require(c.id(), "id", PID);
-        this.counter = new BranchSetup.CounterSetup(id, c.name().isBlank() ? id : c.name().strip(),
+        // name.pl = Stanowisko 3: the name per language; name is the one for any other language
+        this.counter = new BranchSetup.CounterSetup(id, c.name().isBlank() ? id : c.name().strip(), Props.withPrefix(props, "name."),
                 Props.require(c.profile(), "profile", PID));
     }
 

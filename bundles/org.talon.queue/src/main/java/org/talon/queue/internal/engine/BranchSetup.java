@@ -19,8 +19,15 @@ public record BranchSetup(Branch branch, Map<String, Service> services, Map<Stri
         Map<String, CounterSetup> counters, Map<String, WorkProfile> profiles,
         Map<PriorityClass, Duration> headStarts) {
 
-    /** A counter as configured. */
-    public record CounterSetup(String id, String name, String profile) {
+    /** A counter as configured: its name, and its name per language where one is given. */
+    public record CounterSetup(String id, String name, Map<String, String> names, String profile) {
+        public CounterSetup {
+            names = Map.copyOf(names);
+        }
+
+        public CounterSetup(String id, String name, String profile) {
+            this(id, name, Map.of(), profile);
+        }
     }
 
     public BranchSetup {

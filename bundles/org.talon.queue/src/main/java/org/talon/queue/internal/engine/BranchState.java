@@ -649,7 +649,9 @@ public final class BranchState {
     }
 
     public Counter view(LiveCounter c) {
-        return Counter.builder().branch(id()).id(c.id).name(c.name).profile(c.profile).state(c.state).operator(c.operator)
+        BranchSetup.CounterSetup configured = setup.counters().get(c.id);
+        return Counter.builder().branch(id()).id(c.id).name(c.name).names(configured == null ? java.util.Map.of() : configured.names())
+                .profile(c.profile).state(c.state).operator(c.operator)
                 .currentTicket(c.current == null ? null : view(c.current)).build();
     }
 

@@ -78,7 +78,7 @@ public final class QueueRoutes {
                 .answer(404, "No ticket has this public id").answer(406, "Accept asks for a stream this route does not follow")
                 .summary("A customer's own ticket by its public id: state, place in line, estimate, counter;"
                         + " as Server-Sent Events (update) with Accept: text/event-stream").build(),
-                r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t, serviceNames(t), counterName(t))))
+                r -> queues.ticketByPublicId(r.path("publicId")).map(t -> Reply.ok(Views.PublicTicketView.of(t, serviceNames(t), counterOf(t))))
                         .orElseThrow(() -> new ApiProblem(404, "Not found", text(r, "http.ticket.unknownPublic"))),
                 reply -> reply.body() instanceof Views.PublicTicketView v ? v.branch() : null);
         for (String action : List.of("open", "pause", "close", "call", "next", "recall", "serve", "finish", "noshow",
@@ -126,11 +126,10 @@ public final class QueueRoutes {
                 .map(org.talon.queue.api.Service::names).findFirst().orElse(java.util.Map.of());
     }
 
-    /** The name of the counter a ticket is at ("Window 3"), for the customer's page, which may not list counters. */
-    private String counterName(org.talon.queue.api.Ticket t) {
+    /** The counter a ticket is at, for its names ("Window 3", "Stanowisko 3") on the customer's page, which may not list counters. */
+    private org.talon.queue.api.Counter counterOf(org.talon.queue.api.Ticket t) {
         if (t.counter() == null) return null;
-        return queues.counters(t.branch()).stream().filter(c -> c.id().equals(t.counter())).map(org.talon.queue.api.Counter::name)
-                .findFirst().orElse(t.counter());
+        return queues.counters(t.branch()).stream().filter(c -> c.id().equals(t.counter())).findFirst().orElse(null);
     }
 
     private void route(RouteSpec.Builder spec, RouteRegistrations.Handler handler) {

@@ -69,7 +69,7 @@ public final class SiteRoutes {
     }
 
     /** Body of {@code PUT .../site/counters/{id}}. */
-    public record CounterEdit(@MaxLength(NAME) String name, @MaxLength(32) String profile) {
+    public record CounterEdit(@MaxLength(NAME) String name, Map<String, String> names, @MaxLength(32) String profile) {
     }
 
     /** Body of {@code PUT .../site/profiles/{id}}. */
@@ -80,7 +80,7 @@ public final class SiteRoutes {
             int expectedServiceMinutes, String pid) {
     }
 
-    public record CounterSite(String id, String name, String profile, String pid) {
+    public record CounterSite(String id, String name, Map<String, String> names, String profile, String pid) {
     }
 
     public record ProfileSite(String id, String rule, String queues, String conditions, String pid) {
@@ -137,8 +137,8 @@ public final class SiteRoutes {
         for (Configuration c : list(ServiceDefinition.PID, branch)) services.add(service(c));
         List<CounterSite> counters = new ArrayList<>();
         for (Configuration c : list(CounterDefinition.PID, branch)) {
-            counters.add(new CounterSite(str(c, "id"), str(c, "name").isEmpty() ? str(c, "id") : str(c, "name"), str(c, "profile"),
-                    c.getPid()));
+            counters.add(new CounterSite(str(c, "id"), str(c, "name").isEmpty() ? str(c, "id") : str(c, "name"),
+                    new TreeMap<>(Props.withPrefix(props(c), "name.")), str(c, "profile"), c.getPid()));
         }
         List<ProfileSite> profiles = new ArrayList<>();
         for (Configuration c : list(ProfileDefinition.PID, branch)) {
@@ -152,13 +152,18 @@ public final class SiteRoutes {
                 rules.names(), services, counters, profiles);
     }
 
-    private static ServiceSite service(Configuration c) {
+    /** A configuration's properties as a map. */
+    private static Map<String, Object> props(Configuration c) {
         Map<String, Object> props = new java.util.HashMap<>();
         for (Enumeration<String> k = c.getProperties().keys(); k.hasMoreElements();) {
             String key = k.nextElement();
             props.put(key, c.getProperties().get(key));
         }
-        Map<String, String> names = new TreeMap<>(Props.withPrefix(props, "name."));
+        return props;
+    }
+
+    private static ServiceSite service(Configuration c) {
+        Map<String, String> names = new TreeMap<>(Props.withPrefix(props(c), "name."));
         return new ServiceSite(str(c, "code").toUpperCase(Locale.ROOT), names, str(c, "prefix"), str(c, "queue"),
                 num(c, "targetWaitMinutes", 15), num(c, "expectedServiceMinutes", 5), c.getPid());
     }
@@ -291,7 +296,19 @@ public final class SiteRoutes {
         String id = r.path("id");
         if (!ID.matcher(id).matches()) throw bad(r, "site.id", "id", id);
         CounterEdit b = r.body(CounterEdit.class);
-        String name = b.name() == null || b.name().isBlank() ? id : b.name().strip();
+        Map<String, String> names = new java.util.TreeMap<>();
+        if (b.names() != null) {
+            for (Map.Entry<String, String> n : b.names().entrySet()) {
+                if (!LANGUAGE.matcher(String.valueOf(n.getKey())).matches()) throw bad(r, "site.language", n.getKey());
+                String given = n.getValue() == null ? "" : n.getValue().strip();
+                if (given.isEmpty()) continue;
+                checkText(r, "names." + n.getKey(), given, NAME);
+                names.put(n.getKey(), given);
+            }
+        }
+        // the name for any language without its own: as given, else the branch's first language's, else the id
+        String first = queues.branch(branch).locales().get(0).toLanguageTag();
+        String name = b.name() != null && !b.name().isBlank() ? b.name().strip() : names.getOrDefault(first, id);
         checkText(r, "name", name, NAME);
         if (b.profile() == null || b.profile().isBlank()) throw bad(r, "http.field.required", "profile");
         String profile = b.profile().strip();
@@ -301,11 +318,16 @@ public final class SiteRoutes {
             }
             Configuration existing = find(CounterDefinition.PID, branch, "id", id);
             Dictionary<String, Object> props = base(existing, branch);
+            for (Enumeration<String> k = props.keys(); k.hasMoreElements();) {
+                String key = k.nextElement();
+                if (key.startsWith("name.")) props.remove(key);
+            }
             props.put("id", id);
             props.put("name", name);
+            names.forEach((l, n) -> props.put("name." + l, n));
             props.put("profile", profile);
             Configuration c = write(existing, CounterDefinition.PID, branch + "-" + id, props, r.locale());
-            CounterSite view = new CounterSite(id, name, profile, c.getPid());
+            CounterSite view = new CounterSite(id, name, Map.copyOf(names), profile, c.getPid());
             return existing == null ? Reply.created(view) : Reply.ok(view);
         }
     }

@@ -47,10 +47,12 @@ public final class Views {
 
     /** What a customer's own page shows: never contact data, nor internal ids. */
     public record PublicTicketView(String number, String service, Map<String, String> serviceNames, String state, int position,
-            Long estimatedWaitSeconds, String counter, String counterName, Instant issuedAt, String branch) {
-        static PublicTicketView of(Ticket t, Map<String, String> serviceNames, String counterName) {
+            Long estimatedWaitSeconds, String counter, String counterName, Map<String, String> counterNames, Instant issuedAt,
+            String branch) {
+        static PublicTicketView of(Ticket t, Map<String, String> serviceNames, Counter counter) {
             return new PublicTicketView(t.number(), t.service(), serviceNames, t.state().name(), t.position(),
-                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(), counterName, t.issuedAt(),
+                    t.estimatedWait() == null ? null : t.estimatedWait().toSeconds(), t.counter(),
+                    counter == null ? t.counter() : counter.name(), counter == null ? Map.of() : new java.util.TreeMap<>(counter.names()), t.issuedAt(),
                     t.branch());
         }
     }
@@ -59,9 +61,11 @@ public final class Views {
     public record DayView(String queue, int served, int noShows, int cancelled) {
     }
 
-    public record CounterView(String id, String name, String profile, String state, String operator, TicketView ticket) {
+    /** A counter; {@code names} holds its name per language where one is configured, {@code name} is for the others. */
+    public record CounterView(String id, String name, Map<String, String> names, String profile, String state, String operator,
+            TicketView ticket) {
         static CounterView of(Counter c) {
-            return new CounterView(c.id(), c.name(), c.profile(), c.state().name(), c.operator(),
+            return new CounterView(c.id(), c.name(), new java.util.TreeMap<>(c.names()), c.profile(), c.state().name(), c.operator(),
                     c.currentTicket() == null ? null : TicketView.of(c.currentTicket()));
         }
     }
