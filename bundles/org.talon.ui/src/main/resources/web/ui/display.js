@@ -21,7 +21,7 @@ async function start() {
   const branches = await api('/branches');
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   if (!params.get('lang') && !localStorage.getItem('talon.lang')) await setLanguage(branch.locales[0] || 'en');
-  document.getElementById('title').textContent = branch.name;
+  document.getElementById('title').textContent = counterName(branch.names, branch.name, branch.id);
   // in the branch's language (?voiceLang= another), by clips unless ?voice=speech or ?voice=off
   announcer = new Announcer(params.get('voice') || 'clips', params.get('voiceLang') || branch.locales[0] || 'en');
   window.talonAnnouncer = announcer;

@@ -1,5 +1,5 @@
 // The kiosk: a customer chooses a language and a service and gets a ticket.
-import { api, el, initialLanguage, languageButtons, lang, NetworkError, serviceName, setLanguage, signedIn, sleep, status, t, waitText }
+import { api, counterName, el, initialLanguage, languageButtons, lang, NetworkError, serviceName, setLanguage, signedIn, sleep, status, t, waitText }
   from './talon.js';
 
 const main = document.getElementById('main');
@@ -17,7 +17,7 @@ async function start() {
   defaultLanguage = params.get('lang') || branch.locales[0] || 'en';
   await setLanguage(defaultLanguage);
   languageButtons(document.querySelector('.langs'), () => showServices(), false);
-  document.getElementById('title').textContent = branch.name;
+  document.getElementById('title').textContent = counterName(branch.names, branch.name, branch.id);
   await showServices();
   setInterval(() => { if (!busy) showServices(); }, 15000);
 }

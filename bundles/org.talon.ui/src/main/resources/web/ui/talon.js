@@ -167,8 +167,8 @@ export function serviceName(names, code) {
 }
 
 /**
- * A counter's name in the page's language: its own name there (names.pl = "Stanowisko 3"), else
- * the name it has for every language, else its id.
+ * A counter's (or a branch's) name in the page's language: its own name there (names.pl =
+ * "Stanowisko 3"), else the name it has for every language, else its id.
  */
 export function counterName(names, name, id) {
   return (names && names[lang]) || name || id || '';

@@ -253,6 +253,9 @@ class WebUiIT {
             page(failures, kiosk, 1080, 1920, "/kiosk?lang=" + lang, ".services button", "kiosk-" + lang);
             page(failures, kiosk, 1920, 1080, "/kiosk?lang=" + lang, ".services button", "kiosk-landscape-" + lang);
             page(failures, kiosk, 1920, 1080, "/display?lang=" + lang, "#queues tr", "display-" + lang);
+            String hall = kiosk.text("#title");
+            String hallExpected = Map.of("en", "Demo branch", "ru", "Демонстрационное отделение", "pl", "Oddział demonstracyjny").get(lang);
+            if (!hall.equals(hallExpected)) failures.add("display in " + lang + " is titled '" + hall + "', not '" + hallExpected + "'");
             page(failures, kiosk, 1920, 1080, "/display/counter/1?lang=" + lang, ".big", "counter-" + lang);
             // the counter's own name in each language (name.<lang> in its configuration)
             String title = kiosk.text("#title");

@@ -3,6 +3,7 @@ package org.talon.queue.api;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Objects;
 public final class Branch {
     private final String id;
     private final String name;
+    private final Map<String, String> names;
     private final ZoneId zone;
     private final List<Locale> locales;
     private final boolean priorityAtKiosk;
@@ -23,6 +25,7 @@ public final class Branch {
     private Branch(Builder b) {
         this.id = b.id;
         this.name = b.name;
+        this.names = b.names == null ? Map.of() : Map.copyOf(b.names);
         this.zone = b.zone;
         this.locales = b.locales == null ? List.of() : List.copyOf(b.locales);
         this.priorityAtKiosk = b.priorityAtKiosk;
@@ -33,9 +36,14 @@ public final class Branch {
         return id;
     }
 
-    /** Name shown to people. */
+    /** Name shown to people: the one for every language without a name of its own. */
     public String name() {
         return name;
+    }
+
+    /** The name per language tag, where one is configured ({@code name.pl = Oddział Centrum}); see {@link #name(String)}. */
+    public Map<String, String> names() {
+        return names;
     }
 
     /** The branch's time zone. */
@@ -53,6 +61,12 @@ public final class Branch {
         return priorityAtKiosk;
     }
 
+    /** The name in the given language, else {@link #name()}. */
+    public String name(String language) {
+        String n = language == null ? null : names.get(language);
+        return n == null ? name : n;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -62,6 +76,7 @@ public final class Branch {
         Builder b = new Builder();
         b.id = id;
         b.name = name;
+        b.names = names;
         b.zone = zone;
         b.locales = locales;
         b.priorityAtKiosk = priorityAtKiosk;
@@ -75,6 +90,7 @@ public final class Branch {
         Branch other = (Branch) o;
         return Objects.equals(id, other.id)
                 && Objects.equals(name, other.name)
+                && Objects.equals(names, other.names)
                 && Objects.equals(zone, other.zone)
                 && Objects.equals(locales, other.locales)
                 && priorityAtKiosk == other.priorityAtKiosk;
@@ -82,18 +98,19 @@ public final class Branch {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, zone, locales, priorityAtKiosk);
+        return Objects.hash(id, name, names, zone, locales, priorityAtKiosk);
     }
 
     @Override
     public String toString() {
-        return "Branch[id=" + id + ", name=" + name + ", zone=" + zone + ", locales=" + locales + ", priorityAtKiosk=" + priorityAtKiosk + "]";
+        return "Branch[id=" + id + ", name=" + name + ", names=" + names + ", zone=" + zone + ", locales=" + locales + ", priorityAtKiosk=" + priorityAtKiosk + "]";
     }
 
     /** Sets the fields of a {@link Branch}; {@link #build()} makes it. */
     public static final class Builder {
         private String id;
         private String name;
+        private Map<String, String> names;
         private ZoneId zone;
         private List<Locale> locales;
         private boolean priorityAtKiosk = true;
@@ -108,6 +125,11 @@ public final class Branch {
 
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        public Builder names(Map<String, String> names) {
+            this.names = names;
             return this;
         }
 

@@ -23,8 +23,8 @@ final class Configs {
     }
 
     static BranchDefinition branch(String id) {
-        return new BranchDefinition(of(BranchDefinition.Config.class,
-                Map.of("id", id, "timeZone", "Europe/Warsaw", "locales", "en,ru,pl")));
+        Map<String, Object> props = Map.of("id", id, "timeZone", "Europe/Warsaw", "locales", "en,ru,pl");
+        return new BranchDefinition(of(BranchDefinition.Config.class, props), props);
     }
 
     static ServiceDefinition service(String branch, String code) {

@@ -28,7 +28,7 @@ public final class BranchDefinition implements SiteElement {
         @AttributeDefinition(description = "Short id used in URLs and on the console, e.g. demo")
         String id();
 
-        @AttributeDefinition(description = "Name shown to people")
+        @AttributeDefinition(description = "Name shown to people; name.<language> (name.pl = Oddział Centrum) in a language of the branch")
         String name() default "";
 
         @AttributeDefinition(description = "Time zone; ticket numbers restart at midnight there, e.g. Europe/Warsaw")
@@ -54,7 +54,7 @@ public final class BranchDefinition implements SiteElement {
     private final Map<PriorityClass, Duration> headStarts = new EnumMap<>(PriorityClass.class);
 
     @Activate
-    public BranchDefinition(Config c) {
+    public BranchDefinition(Config c, Map<String, Object> props) {
         String id = Props.require(c.id(), "id", PID);
         ZoneId zone;
         try {
@@ -63,7 +63,8 @@ public final class BranchDefinition implements SiteElement {
             throw new IllegalArgumentException(PID + " " + id + ": unknown time zone '" + c.timeZone() + "'", e);
         }
         List<Locale> locales = Props.list(c.locales()).stream().map(Locale::forLanguageTag).toList();
-        this.branch = Branch.builder().id(id).name(c.name().isBlank() ? id : c.name()).zone(zone)
+        // name.pl = Oddział Centrum: the name per language; name is the one for any other language
+        this.branch = Branch.builder().id(id).name(c.name().isBlank() ? id : c.name()).names(Props.withPrefix(props, "name.")).zone(zone)
                 .locales(locales.isEmpty() ? List.of(Locale.ENGLISH) : locales).priorityAtKiosk(c.priorityAtKiosk()).build();
         headStarts.put(PriorityClass.PRIORITY, Duration.ofMinutes(Math.max(0, c.priorityHeadStartMinutes())));
         headStarts.put(PriorityClass.APPOINTMENT, Duration.ofMinutes(Math.max(0, c.appointmentHeadStartMinutes())));

@@ -47,7 +47,7 @@ public final class QueueRoutes {
         this.queues = queues;
         this.routes = new RouteRegistrations(context);
         route(RouteSpec.builder("GET", "/branches").roles(ANY_LOGIN).responseList(Views.BranchView.class).summary("Lists the branches"),
-                r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), b.zone().getId(),
+                r -> Reply.ok(queues.branches().stream().map(b -> new Views.BranchView(b.id(), b.name(), new java.util.TreeMap<>(b.names()), b.zone().getId(),
                         b.locales().stream().map(Locale::toLanguageTag).toList(), b.priorityAtKiosk())).toList()));
         route(inBranch("GET", "/branches/{branch}/services", ANY_LOGIN).responseList(Views.ServiceView.class)
                 .summary("Lists a branch's services"),

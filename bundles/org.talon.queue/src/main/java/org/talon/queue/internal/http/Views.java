@@ -15,7 +15,9 @@ public final class Views {
     private Views() {
     }
 
-    public record BranchView(String id, String name, String timeZone, List<String> locales, boolean priorityAtKiosk) {
+    /** A branch; {@code names} holds its name per language where one is configured, {@code name} is for the others. */
+    public record BranchView(String id, String name, Map<String, String> names, String timeZone, List<String> locales,
+            boolean priorityAtKiosk) {
     }
 
     public record ServiceView(String code, Map<String, String> names, String prefix, String queue, long targetWaitSeconds,
