@@ -437,7 +437,7 @@ public abstract class QueueEngineTests {
             log.submit(BRANCH, tx -> queues.issue(IssueRequest.of(BRANCH, "A"))).toCompletableFuture().get(30, s);
             fail("a command waited for its own writer and was answered");
         } catch (java.util.concurrent.ExecutionException e) {
-            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof IllegalStateException
+            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof org.talon.event.api.CommandWaitsForItsOwnBranch
                     && e.getCause().getMessage().contains("with this command's transaction"));
         }
         assertTrue("refused at once", java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 10);

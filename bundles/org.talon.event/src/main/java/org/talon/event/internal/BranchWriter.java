@@ -100,8 +100,7 @@ final class BranchWriter implements Runnable {
         Submitted<T> f = new Submitted<>();
         if (Thread.currentThread() == thread) {
             // a command waiting for a later command of its own writer would wait forever
-            f.completeExceptionally(new IllegalStateException("A command of branch " + branch + " cannot wait for another"
-                    + " command of the same branch; call the other domain's operation with this command's transaction"));
+            f.completeExceptionally(new org.talon.event.api.CommandWaitsForItsOwnBranch(branch));
             return f;
         }
         if (!running) {

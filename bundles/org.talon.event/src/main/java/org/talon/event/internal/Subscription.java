@@ -42,7 +42,6 @@ final class Subscription implements Runnable {
     private final Map<String, Long> backoff = new HashMap<>();
     /** Read by status and tests. */
     volatile String lastError;
-    volatile long handled;
 
     Subscription(String name, DurableSubscriber subscriber, String branchOnly, Set<String> types, boolean fromEnd, EventStore store) {
         this.name = name;
@@ -128,14 +127,12 @@ final class Subscription implements Runnable {
         if (batch.isEmpty()) return false;
         long last = batch.get(batch.size() - 1).sequence();
         DomainEvent[] current = new DomainEvent[1];
-        int[] count = new int[1];
         try {
             store.inTransaction(() -> {
                 for (DomainEvent e : batch) {
                     if (types != null && !types.contains(e.type())) continue;
                     current[0] = e;
                     subscriber.handle(e);
-                    count[0]++;
                 }
                 store.savePosition(name, branch, last);
                 return null;
@@ -153,7 +150,6 @@ final class Subscription implements Runnable {
         synchronized (this) {
             positions.put(branch, last);
         }
-        handled += count[0];
         if (backoff.remove(branch) != null) {
             retryAt.remove(branch);
             LOG.info("Durable subscriber " + name + " goes on in branch " + branch + " after event " + last);

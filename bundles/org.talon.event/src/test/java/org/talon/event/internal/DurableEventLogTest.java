@@ -263,7 +263,7 @@ class DurableEventLogTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(log.submit("a",
                 tx -> log.submit("a", inner -> inner.append("T", "{}")).toCompletableFuture().get(30, TimeUnit.SECONDS))));
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 5, "refused at once");
-        assertInstanceOf(IllegalStateException.class, e.getCause().getCause());
+        assertInstanceOf(org.talon.event.api.CommandWaitsForItsOwnBranch.class, e.getCause().getCause());
         assertTrue(e.getCause().getMessage().contains("with this command's transaction"), e.getCause().getMessage());
         assertEquals(0, log.lastSequence("a"));
     }

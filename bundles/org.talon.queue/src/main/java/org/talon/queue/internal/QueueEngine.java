@@ -182,7 +182,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof QueueException q) throw q;
             // called from a command on this branch's own writer: a mistake of the calling code, said at once
-            if (cause instanceof IllegalStateException ise && Thread.currentThread().getName().startsWith("talon-writer-")) throw ise;
+            if (cause instanceof org.talon.event.api.CommandWaitsForItsOwnBranch nested) throw nested;
             if (cause instanceof StorageUnavailableException s) {
                 LOG.log(Level.WARNING, s.getMessage());
                 throw Messages.refuse(QueueException.Reason.UNAVAILABLE, s.mayHaveBeenStored() ? "storage.unknown" : "storage.unavailable");
