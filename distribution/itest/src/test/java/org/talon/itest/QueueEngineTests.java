@@ -444,6 +444,48 @@ public abstract class QueueEngineTests {
     }
 
     /**
+     * Reads see the last commit and never queue behind commands: with the branch's writer held
+     * by a long command, every read of the branch is answered at once, and shows what the held
+     * command has not yet committed only after it commits (and before its caller is answered).
+     */
+    @Test
+    public void readsAreAnsweredWhileTheWriterIsBusyAndSeeOnlyWhatWasCommitted() throws Exception {
+        org.talon.event.api.EventLog log = context.getService(context.getServiceReference(org.talon.event.api.EventLog.class));
+        java.util.concurrent.TimeUnit s = java.util.concurrent.TimeUnit.SECONDS;
+        Ticket waiting = queues.issue(IssueRequest.of(BRANCH, "A"));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Ticket> held = log.submit(BRANCH, tx -> {
+            Ticket t = queues.issue(tx, IssueRequest.of(BRANCH, "B"));
+            inside.countDown();
+            if (!release.await(60, s)) throw new IllegalStateException("never released");
+            return t;
+        }).toCompletableFuture();
+        try {
+            assertTrue("the writer took the held command", inside.await(30, s));
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                // each read on its own thread, given 10 s: a read queued on the writer would wait for the release
+                List<Ticket> active = reader.submit(() -> queues.activeTickets(BRANCH)).get(10, s);
+                assertEquals(List.of(waiting.number()), active.stream().map(Ticket::number).toList());
+                assertEquals(1, reader.submit(() -> queues.queues(BRANCH)).get(10, s).stream().mapToInt(q -> q.waiting()).sum());
+                assertEquals(4, reader.submit(() -> queues.counters(BRANCH)).get(10, s).size());
+                assertEquals(waiting.id(), reader.submit(() -> queues.ticket(BRANCH, waiting.number())).get(10, s).orElseThrow().id());
+                assertEquals(waiting.number(), reader.submit(() -> queues.ticketByPublicId(waiting.publicId())).get(10, s).orElseThrow().number());
+                assertEquals(3, reader.submit(() -> queues.today(BRANCH)).get(10, s).size());
+                assertFalse("the held command has not committed", held.isDone());
+            } finally {
+                reader.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+        }
+        Ticket b = held.get(30, s);
+        // answered after its commit: its caller reads its own write
+        assertEquals(List.of(waiting.number(), b.number()), queues.activeTickets(BRANCH).stream().map(Ticket::number).sorted().toList());
+    }
+
+    /**
      * A durable subscriber registered late catches up on the whole log from the database, in
      * order, writing a row per event in the same transaction as its position; away for a while
      * (as in a bundle:update of its bundle) it gets what was committed meanwhile; a handler that

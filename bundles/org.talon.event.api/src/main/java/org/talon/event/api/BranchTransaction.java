@@ -31,4 +31,16 @@ public interface BranchTransaction {
      * forget what it changed, since nothing of it was stored.
      */
     void onRollback(Runnable action);
+
+    /**
+     * Registers an action the writer runs, on its own thread, once this group has committed and
+     * before any command of the group is answered or its events reach a listener. A domain that
+     * keeps a committed view for readers publishes it here: a caller who reads after its own
+     * write is answered sees that write, and readers never wait for the writer.
+     *
+     * <p>An action that throws is logged and the others still run; it cannot undo the commit.
+     *
+     * @since 1.4.0
+     */
+    void onCommit(Runnable action);
 }

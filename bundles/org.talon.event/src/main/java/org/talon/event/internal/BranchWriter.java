@@ -186,6 +186,7 @@ final class BranchWriter implements Runnable {
         final Instant now;
         final List<DomainEvent> events = new ArrayList<>();
         final List<Runnable> rollbacks = new ArrayList<>();
+        final List<Runnable> commits = new ArrayList<>();
         long next;
         /** Set when the group's commands have run: a transaction kept and used later is refused. */
         boolean closed;
@@ -217,6 +218,12 @@ final class BranchWriter implements Runnable {
         public void onRollback(Runnable action) {
             open();
             rollbacks.add(action);
+        }
+
+        @Override
+        public void onCommit(Runnable action) {
+            open();
+            commits.add(action);
         }
 
         private void open() {
@@ -268,6 +275,7 @@ final class BranchWriter implements Runnable {
                 LOG.log(Level.WARNING, "Branch " + branch + ": the commit of events " + tx.events.get(0).sequence() + ".."
                         + (tx.next - 1) + " reported a failure but is stored; the commands succeeded", commitFailure);
                 lastSequence = tx.next - 1;
+                runCommits(tx);
                 for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
                 committed.accept(List.copyOf(tx.events));
                 return true;
@@ -308,6 +316,7 @@ final class BranchWriter implements Runnable {
             return false;
         }
         lastSequence = tx.next - 1;
+        runCommits(tx);
         for (int i = 0; i < group.size(); i++) complete(group.get(i), results[i], errors[i]);
         if (!tx.events.isEmpty()) committed.accept(List.copyOf(tx.events));
         return true;
@@ -330,6 +339,17 @@ final class BranchWriter implements Runnable {
             if (c instanceof Spoiled s) return s;
         }
         return null;
+    }
+
+    /** After the commit, before anyone is answered: what readers see includes the group. */
+    private void runCommits(Tx tx) {
+        for (Runnable r : tx.commits) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Branch " + branch + ": an action after a commit failed", e);
+            }
+        }
     }
 
     private static void runRollbacks(Tx tx) {

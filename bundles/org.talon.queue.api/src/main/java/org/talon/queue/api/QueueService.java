@@ -11,6 +11,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Two counters calling at the same moment never receive the same ticket: all commands of a
  * branch are applied by one writer, one after the other.
+ *
+ * <p>Queries (tickets, queues, counters, the day so far) answer the branch as of its last commit
+ * and never wait for commands in progress; a change answered to its caller is in every later
+ * query. Called inside a {@code BranchCommand}, a query sees the last commit, not what that
+ * command's own transaction has changed so far.
  */
 @ProviderType
 public interface QueueService {

@@ -53,13 +53,16 @@ import org.talon.queue.internal.engine.BranchSetup;
 import org.talon.queue.internal.engine.BranchState;
 import org.talon.queue.internal.engine.Limits;
 import org.talon.queue.internal.engine.LiveTicket;
+import org.talon.queue.internal.engine.Snapshot;
 import org.talon.queue.internal.engine.Messages;
 import org.talon.queue.internal.store.TicketStore;
 
 /**
- * The queue engine service. Every command and query of a branch runs on that branch's single
- * writer (the event log's), against the branch's state in memory; the command's events and the
- * changed rows commit together, and the caller gets its answer only after that commit.
+ * The queue engine service. Every command of a branch runs on that branch's single writer (the
+ * event log's), against the branch's state in memory; the command's events and the changed rows
+ * commit together, and the caller gets its answer only after that commit. After each commit the
+ * writer publishes a {@link Snapshot} of the branch, and queries read that: they never queue
+ * behind commands, and a caller's read after its own write sees it.
  */
 @Component(service = {QueueService.class, BranchDirectory.class}, immediate = true)
 public final class QueueEngine implements QueueService, BranchDirectory {
@@ -74,6 +77,10 @@ public final class QueueEngine implements QueueService, BranchDirectory {
     private final Map<String, BranchSetup> setups = new ConcurrentHashMap<>();
     /** Touched only on the branch's writer thread. */
     private final Map<String, BranchState> states = new ConcurrentHashMap<>();
+    /** What readers see: each branch as of its last commit, published by its writer. */
+    private final Map<String, Snapshot> committed = new ConcurrentHashMap<>();
+    /** Branches whose running group will publish a snapshot when it commits; touched only by their writers. */
+    private final java.util.Set<String> publishing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids;
     /** Commands in flight, so deactivation waits for them (bundle:update loses nothing). */
     private final Phaser inFlight = new Phaser(1);
@@ -210,7 +217,17 @@ public final class QueueEngine implements QueueService, BranchDirectory {
 
     private <T> T execute(String branch, BranchTransaction tx, BiFunction<BranchState, Instant, T> action) {
         BranchState state = state(branch);
-        tx.onRollback(() -> states.remove(branch, state));
+        tx.onRollback(() -> {
+            states.remove(branch, state);
+            publishing.remove(branch);
+        });
+        if (publishing.add(branch)) {
+            // once per group, after its commit and before its callers are answered: a caller reads its own write
+            tx.onCommit(() -> {
+                publishing.remove(branch);
+                committed.put(branch, state.snapshot());
+            });
+        }
         // A refusal (QueueException) is thrown here, before anything changed: the journal stays empty.
         T result = action.apply(state, tx.now());
         try {
@@ -246,6 +263,28 @@ public final class QueueEngine implements QueueService, BranchDirectory {
 
     // ------------------------------------------------------------------ queries
 
+    /**
+     * The branch as of its last commit. Reads never queue behind commands: only the first read of
+     * a branch after a start or a change of its set-up waits for the writer, which loads the
+     * branch and publishes what it loaded.
+     */
+    private Snapshot committed(String branchId) {
+        String branch = resolve(branchId);
+        if (!active) throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "engine.stopping");
+        Snapshot s = committed.get(branch);
+        BranchSetup setup = setup(branch);
+        if (s != null && s.setup() == setup) return s;
+        run(branch, (state, now) -> null);
+        s = committed.get(branch);
+        if (s == null) throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
+        return s;
+    }
+
+    /** "Now" for a read, in the writer's precision. */
+    private static Instant readTime() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     @Override
     public List<Branch> branches() {
         List<Branch> out = new ArrayList<>();
@@ -273,30 +312,27 @@ public final class QueueEngine implements QueueService, BranchDirectory {
 
     @Override
     public List<QueueStatus> queues(String branch) {
-        return run(branch, BranchState::queueStatus);
+        return committed(branch).queueStatus(readTime());
     }
 
     @Override
     public List<org.talon.queue.api.QueueDay> today(String branch) {
-        return run(branch, BranchState::today);
+        return committed(branch).today(readTime());
     }
 
     @Override
     public List<Counter> counters(String branch) {
-        return run(branch, (s, now) -> s.counterViews());
+        return committed(branch).counters();
     }
 
     @Override
     public List<Ticket> activeTickets(String branch) {
-        return run(branch, (s, now) -> s.activeTickets());
+        return committed(branch).activeTickets();
     }
 
     @Override
     public Optional<Ticket> ticket(String branch, String numberOrId) {
-        return run(branch, (s, now) -> {
-            LiveTicket t = s.find(numberOrId);
-            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
-        });
+        return Optional.ofNullable(committed(branch).find(numberOrId));
     }
 
     @Override
@@ -304,10 +340,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         if (publicId == null || publicId.isBlank() || publicId.length() > 32) return Optional.empty();
         Optional<String> branch = store.branchOfPublicId(publicId);
         if (branch.isEmpty() || setup(branch.get()) == null) return Optional.empty();
-        Optional<Ticket> live = run(branch.get(), (s, now) -> {
-            LiveTicket t = s.findPublic(publicId);
-            return t == null ? Optional.<Ticket>empty() : Optional.of(s.view(t));
-        });
+        Optional<Ticket> live = Optional.ofNullable(committed(branch.get()).findPublic(publicId));
         if (live.isPresent()) return live;
         // done, cancelled or no-show: from the store, without a place in line
         return store.findByPublicId(publicId).map(t -> t.toTicket(branch.get(), 0, null));

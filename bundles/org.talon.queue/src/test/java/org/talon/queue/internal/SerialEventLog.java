@@ -22,6 +22,7 @@ final class SerialEventLog implements EventLog {
         CompletableFuture<T> f = new CompletableFuture<>();
         writer.execute(() -> {
             List<DomainEvent> mine = new ArrayList<>();
+            List<Runnable> commits = new ArrayList<>();
             Instant now = Instant.now();
             BranchTransaction tx = new BranchTransaction() {
                 @Override
@@ -44,10 +45,16 @@ final class SerialEventLog implements EventLog {
                 @Override
                 public void onRollback(Runnable action) {
                 }
+
+                @Override
+                public void onCommit(Runnable action) {
+                    commits.add(action);
+                }
             };
             try {
                 T r = command.execute(tx);
                 events.addAll(mine);
+                commits.forEach(Runnable::run);
                 f.complete(r);
             } catch (Throwable e) {
                 f.completeExceptionally(e);

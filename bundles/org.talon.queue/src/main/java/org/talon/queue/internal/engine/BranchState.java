@@ -146,7 +146,7 @@ public final class BranchState {
         if (!PublicIds.isCurrent(t.publicId, t.id)) {
             // none yet, or one from before public ids began with the ticket id (queue schema V4)
             t.publicId = PublicIds.next(t.id);
-            dirtyTickets.add(t);
+            changed(t);
         }
         restoreKey(t);
         byPublicId.put(t.publicId, t);
@@ -164,7 +164,7 @@ public final class BranchState {
                     t.state = TicketState.WAITING;
                     t.counter = null;
                     lineOf(t).add(t);
-                    dirtyTickets.add(t);
+                    changed(t);
                 }
             }
             case PARKED -> {
@@ -685,6 +685,37 @@ public final class BranchState {
         return n;
     }
 
+    /**
+     * What readers see of the branch as it is now: made by the writer after a commit, read by any
+     * thread. It copies only lines that changed and views of tickets that changed; places in
+     * line and estimates are worked out when read.
+     */
+    public Snapshot snapshot() {
+        List<Ticket[]> lines = new ArrayList<>();
+        Map<String, Ticket[]> queueLines = new LinkedHashMap<>();
+        for (Map.Entry<String, Line> e : queues.entrySet()) {
+            Ticket[] l = e.getValue().frozen(id());
+            lines.add(l);
+            queueLines.put(e.getKey(), l);
+        }
+        for (LiveCounter c : counters.values()) lines.add(c.transfers.frozen(id()));
+        for (Line l : pools.values()) lines.add(l.frozen(id()));
+        List<Ticket> notInLine = new ArrayList<>();
+        for (LiveTicket t : active.values()) {
+            if (t.state != TicketState.WAITING || t.line == null) notInLine.add(t.base(id()));
+        }
+        Map<String, Integer> open = new HashMap<>();
+        for (LiveCounter c : counters.values()) {
+            if (c.state != CounterState.OPEN) continue;
+            WorkProfile p = setup.profiles().get(c.profile);
+            if (p == null) continue;
+            p.entries().stream().map(ProfileEntry::queue).distinct().forEach(q -> open.merge(q, 1, Integer::sum));
+        }
+        Map<String, int[]> dayTotals = new HashMap<>();
+        for (Map.Entry<String, int[]> e : totals.entrySet()) dayTotals.put(e.getKey(), e.getValue().clone());
+        return new Snapshot(setup, lines, queueLines, notInLine, counterViews(), open, times.means(), totalsDay, dayTotals);
+    }
+
     // ------------------------------------------------------------------ journal
 
     public Journal drain() {
@@ -701,6 +732,7 @@ public final class BranchState {
 
     private void changed(LiveTicket t) {
         dirtyTickets.add(t);
+        t.changed();
     }
 
     /**
@@ -794,7 +826,7 @@ public final class BranchState {
             Service s = setup.services().get(t.service);
             l = s != null && queues.containsKey(s.queue()) ? queues.get(s.queue()) : queues.values().iterator().next();
             t.queue = l.id.substring("queue:".length());
-            dirtyTickets.add(t);
+            changed(t);
         }
         return l;
     }

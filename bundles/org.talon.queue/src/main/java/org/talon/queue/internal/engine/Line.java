@@ -14,6 +14,10 @@ final class Line implements Iterable<LiveTicket> {
 
     final String id;
     private final TreeSet<LiveTicket> tickets = new TreeSet<>(ORDER);
+    /** Counts every change of the line or of a ticket in it, so its frozen copy is made again only then. */
+    int version;
+    private int frozenVersion = -1;
+    private org.talon.queue.api.Ticket[] frozen;
 
     Line(String id) {
         this.id = id;
@@ -22,11 +26,13 @@ final class Line implements Iterable<LiveTicket> {
     void add(LiveTicket t) {
         t.line = this;
         tickets.add(t);
+        version++;
     }
 
     void remove(LiveTicket t) {
         tickets.remove(t);
         t.line = null;
+        version++;
     }
 
     LiveTicket head() {
@@ -55,6 +61,21 @@ final class Line implements Iterable<LiveTicket> {
             if (back.next() == t) return n - i;
         }
         return n + 1; // not in this line: it would come last
+    }
+
+    /**
+     * The line's tickets in call order as committed readers see them (without place and estimate),
+     * copied again only when the line or one of its tickets changed since the last copy.
+     */
+    org.talon.queue.api.Ticket[] frozen(String branch) {
+        if (frozenVersion != version || frozen == null) {
+            org.talon.queue.api.Ticket[] out = new org.talon.queue.api.Ticket[tickets.size()];
+            int i = 0;
+            for (LiveTicket t : tickets) out[i++] = t.base(branch);
+            frozen = out;
+            frozenVersion = version;
+        }
+        return frozen;
     }
 
     @Override

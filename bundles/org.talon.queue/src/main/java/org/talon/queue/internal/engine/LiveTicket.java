@@ -46,6 +46,8 @@ public final class LiveTicket {
     Instant lineKey;
     long lineOrder;
     Line line;
+    /** Its view without place and estimate, made once per change (see {@link #base}). */
+    private Ticket base;
 
     public LiveTicket(long id, String number, LocalDate day, int dailyNumber, String service, String queue,
             PriorityClass priority, Channel channel, String language, String contact, Instant issuedAt) {
@@ -81,6 +83,18 @@ public final class LiveTicket {
                 .channel(channel).language(language).contact(contact).state(state).issuedAt(issuedAt).calledAt(calledAt)
                 .counter(counter).operatorPool(operatorPool).recalls(recalls).position(position).estimatedWait(estimate)
                 .publicId(publicId).build();
+    }
+
+    /** Its view without place in line and estimate; the same object until {@link #changed()}. */
+    Ticket base(String branch) {
+        if (base == null) base = toTicket(branch, 0, null);
+        return base;
+    }
+
+    /** Forgets the view made of it, and tells its line that one of its tickets changed. */
+    void changed() {
+        base = null;
+        if (line != null) line.version++;
     }
 
     @Override

@@ -33,12 +33,29 @@ public final class ServiceTimes {
      * time; {@code null} while no counter calls the queue (no estimate can be given).
      */
     public Duration estimate(String queue, int position, int openCounters) {
-        if (openCounters <= 0) return null;
-        return mean(queue).multipliedBy(Math.max(0, position - 1)).dividedBy(openCounters);
+        return estimate(mean(queue), position, openCounters);
     }
 
     /** The estimate of a ticket waiting for one counter or one operator: those before it, one at a time. */
     public Duration estimateDirected(String queue, int position) {
-        return mean(queue).multipliedBy(Math.max(0, position - 1));
+        return estimateDirected(mean(queue), position);
+    }
+
+    /** {@link #estimate(String, int, int)} from a mean service time. */
+    static Duration estimate(Duration mean, int position, int openCounters) {
+        if (openCounters <= 0) return null;
+        return mean.multipliedBy(Math.max(0, position - 1)).dividedBy(openCounters);
+    }
+
+    /** {@link #estimateDirected(String, int)} from a mean service time. */
+    static Duration estimateDirected(Duration mean, int position) {
+        return mean.multipliedBy(Math.max(0, position - 1));
+    }
+
+    /** The mean service time of every queue known now. */
+    Map<String, Duration> means() {
+        Map<String, Duration> out = new HashMap<>();
+        for (String q : meanSeconds.keySet()) out.put(q, mean(q));
+        return out;
     }
 }
