@@ -134,16 +134,16 @@ final class JsonBodies {
             String expected = expected(e.getTargetType());
             String given = kind(e.getValue());
             if (!given.equals(expected) && !(given.equals("type.integer") && expected.equals("type.number"))) {
-                throw new WebProblem(400, "field.wrongType", fieldPath(e), new Messages.Key(expected));
+                throw new WebProblem(400, "field.wrongType", fieldPath(e), new org.talon.event.api.text.Texts.Key(expected));
             }
             throw new WebProblem(400, "field.wrongValue", fieldPath(e), echo(String.valueOf(e.getValue())));
         } catch (MismatchedInputException e) {
-            throw new WebProblem(400, "field.wrongType", fieldPath(e), new Messages.Key(expected(e.getTargetType())));
+            throw new WebProblem(400, "field.wrongType", fieldPath(e), new org.talon.event.api.text.Texts.Key(expected(e.getTargetType())));
         } catch (InputCoercionException e) {
             // a number out of its field's range
             throw new WebProblem(400, "field.outOfRange", path(e.getProcessor() == null ? null : e.getProcessor().getParsingContext()));
         } catch (JsonMappingException e) {
-            throw new WebProblem(400, "field.wrongType", pathOf(e.getPath()), new Messages.Key("type.value"));
+            throw new WebProblem(400, "field.wrongType", pathOf(e.getPath()), new org.talon.event.api.text.Texts.Key("type.value"));
         } catch (JsonProcessingException e) {
             throw invalid(e);
         } catch (IOException e) {
@@ -255,7 +255,7 @@ final class JsonBodies {
                     String at = name + "[" + i++ + "]";
                     // a list holds values, not gaps: [null] is not a list of strings
                     if (e == null) {
-                        throw new WebProblem(400, "field.wrongType", at, new Messages.Key(isStringList(c.getGenericType()) ? "type.string" : "type.value"));
+                        throw new WebProblem(400, "field.wrongType", at, new org.talon.event.api.text.Texts.Key(isStringList(c.getGenericType()) ? "type.string" : "type.value"));
                     }
                     if (e instanceof String s && max != null && s.length() > max.value()) {
                         throw new WebProblem(400, "field.tooLong", at, String.valueOf(max.value()));
@@ -283,7 +283,7 @@ final class JsonBodies {
                 b.append('[').append(r.getIndex()).append(']');
             }
         }
-        return b.length() == 0 ? new Messages.Key("field.body") : b.toString();
+        return b.length() == 0 ? new org.talon.event.api.text.Texts.Key("field.body") : b.toString();
     }
 
     /** Where the parser stands, as {@code types[0]} or {@code a.b}; "(body)" at the top. */
@@ -295,7 +295,7 @@ final class JsonBodies {
         }
         String p = String.join("", parts);
         if (p.startsWith(".")) p = p.substring(1);
-        return p.isEmpty() ? new Messages.Key("field.body") : p;
+        return p.isEmpty() ? new org.talon.event.api.text.Texts.Key("field.body") : p;
     }
 
     /** The JSON type a Java type is read from, as a text key ("a string", "true or false", ...). */

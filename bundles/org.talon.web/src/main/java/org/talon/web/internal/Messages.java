@@ -1,49 +1,22 @@
 package org.talon.web.internal;
 
-import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
+import org.talon.event.api.text.Texts;
 
 /**
  * The web bundle's user-visible texts, from {@code org/talon/web/internal/messages*.properties}
- * (en, ru, pl; the files are UTF-8, which {@link java.util.PropertyResourceBundle} reads since
- * Java 9). Patterns follow {@link MessageFormat}, so a literal apostrophe is written {@code ''}.
+ * (en, ru, pl), looked up by the platform's {@link Texts}.
  */
 public final class Messages {
-    static final String BUNDLE = "org.talon.web.internal.messages";
-    /** The languages the API answers in; anything else gets English. */
-    static final Set<String> LANGUAGES = Set.of("en", "ru", "pl");
-
-    /** An argument that is itself a text key, translated into the same language as the pattern. */
-    public record Key(String key) {
-    }
+    static final Texts TEXTS = Texts.of(Messages.class, "org.talon.web.internal.messages");
 
     private Messages() {
     }
 
     public static String text(Locale locale, String key, Object... args) {
-        ResourceBundle rb;
-        try {
-            rb = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        } catch (MissingResourceException e) {
-            rb = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Messages.class.getClassLoader());
-        }
-        String pattern;
-        try {
-            pattern = rb.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        Object[] resolved = args.clone();
-        for (int i = 0; i < resolved.length; i++) {
-            if (resolved[i] instanceof Key k) resolved[i] = text(locale, k.key());
-        }
-        return new MessageFormat(pattern, locale).format(resolved);
+        return TEXTS.text(locale, key, args);
     }
 
     /**
@@ -68,7 +41,7 @@ public final class Messages {
         try {
             if (req.getHeader("Accept-Language") == null) return Locale.ENGLISH;
             for (Locale l : Collections.list(req.getLocales())) {
-                if (LANGUAGES.contains(l.getLanguage())) return Locale.forLanguageTag(l.getLanguage());
+                if (Texts.LANGUAGES.contains(l.getLanguage())) return Texts.supported(l);
             }
         } catch (RuntimeException malformed) {
             // a header the container cannot parse: English

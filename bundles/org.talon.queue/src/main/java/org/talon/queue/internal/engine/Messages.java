@@ -1,37 +1,22 @@
 package org.talon.queue.internal.engine;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.talon.event.api.text.Texts;
 import org.talon.queue.api.QueueException;
 import org.talon.queue.api.QueueException.Reason;
 
 /**
  * The queue bundle's user-visible texts, from {@code org/talon/queue/internal/messages*.properties}
- * (en, ru, pl).
+ * (en, ru, pl), looked up by the platform's {@link Texts}; and its refusals in those texts.
  */
 public final class Messages {
-    static final String BUNDLE = "org.talon.queue.internal.messages";
+    public static final Texts TEXTS = Texts.of(Messages.class, "org.talon.queue.internal.messages");
 
     private Messages() {
     }
 
     public static String text(Locale locale, String key, Object... args) {
-        ResourceBundle rb;
-        try {
-            rb = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        } catch (MissingResourceException e) {
-            rb = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Messages.class.getClassLoader());
-        }
-        String pattern;
-        try {
-            pattern = rb.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return TEXTS.text(locale, key, args);
     }
 
     /**
