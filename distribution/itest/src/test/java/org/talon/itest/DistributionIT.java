@@ -51,6 +51,10 @@ class DistributionIT {
             assertTrue(users.contains("{CRYPT}"), users);
             String shell = java.nio.file.Files.readString(k.home.resolve("etc/org.apache.karaf.shell.cfg"));
             assertTrue(shell.contains("sshHost = 127.0.0.1"), "SSH on localhost only");
+            // the schema migrations ran with a Flyway that knows the database it migrates
+            String log = java.nio.file.Files.readString(k.home.resolve("data/log/karaf.log"));
+            assertTrue(log.contains("Successfully applied"), "migrations ran");
+            assertFalse(log.contains("Flyway upgrade recommended"), "Flyway knows H2 " + log.lines().filter(l -> l.contains("Flyway")).toList());
         }
     }
 

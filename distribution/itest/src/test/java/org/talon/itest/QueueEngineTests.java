@@ -93,8 +93,24 @@ public abstract class QueueEngineTests {
         }
     }
 
-    /** Runs a console command as the admin user and returns what it printed. */
+    /**
+     * Runs a console command as the admin user and returns what it printed. A command of a bundle
+     * still starting (the web bundle's come up after the queue engine's) is waited for, 30 s at most.
+     */
     protected String console(String command) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (;;) {
+            try {
+                return consoleOnce(command);
+            } catch (Exception e) {
+                // gogo's CommandNotFoundException, whose package the test probe does not import
+                if (!e.getClass().getSimpleName().equals("CommandNotFoundException") || System.currentTimeMillis() > deadline) throw e;
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String consoleOnce(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, "UTF-8");
         Subject subject = new Subject();
