@@ -92,6 +92,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         this.store = store;
         this.rules = rules;
         this.ids = new AtomicLong(store.maxTicketId());
+        LOG.info("Queue engine started");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
