@@ -147,6 +147,39 @@ class DurableEventLogTest {
     }
 
     @Test
+    void commitHooksRunAfterTheCommitBeforeTheCallerOrAListenerHearsAndNeverAfterAFailedOne() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        log.addListener(e -> order.add("listener " + e.sequence()), Map.of(EventListener.BRANCH, "a"));
+        var f = log.submit("a", tx -> {
+            tx.onCommit(() -> order.add("hook, stored " + store.committed.size()));
+            return tx.append("T", "{}");
+        }).toCompletableFuture().thenApply(e -> order.add("caller " + e.sequence()));
+        f.get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (order.size() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
+        // the hook first, with the group stored; who of the caller and the listener comes next is theirs
+        assertEquals("hook, stored 1", order.get(0), String.valueOf(order));
+        assertEquals(java.util.Set.of("caller 1", "listener 1"), java.util.Set.copyOf(order.subList(1, order.size())));
+
+        store.failCommits = true;
+        AtomicBoolean ran = new AtomicBoolean();
+        var failed = log.submit("a", tx -> {
+            tx.onCommit(() -> ran.set(true));
+            return tx.append("T", "{}");
+        });
+        assertThrows(ExecutionException.class, () -> get(failed));
+        assertTrue(!ran.get(), "a hook of a group that did not commit does not run");
+        store.failCommits = false;
+        // a hook that throws is logged; the commit and its caller's answer stand
+        assertEquals(2, get(log.submit("a", tx -> {
+            tx.onCommit(() -> {
+                throw new IllegalStateException("hook failed");
+            });
+            return tx.append("T", "{}");
+        })).sequence());
+    }
+
+    @Test
     void listenersGetEachBranchsEventsInOrderAfterCommit() throws Exception {
         List<Long> seen = new CopyOnWriteArrayList<>();
         EventListener l = e -> seen.add(e.sequence());
