@@ -46,6 +46,8 @@ public final class LiveTicket {
     Instant lineKey;
     long lineOrder;
     Line line;
+    /** When it became active among the branch's tickets: the order active tickets are listed in. */
+    long activeOrder;
     /** Its view without place and estimate, made once per change (see {@link #base}). */
     private Ticket base;
 
