@@ -226,7 +226,10 @@ public final class QueueEngine implements QueueService, BranchDirectory {
             // once per group, after its commit and before its callers are answered: a caller reads its own write
             tx.onCommit(() -> {
                 publishing.remove(branch);
-                committed.put(branch, state.snapshot());
+                // a state given up during the group (a failed write, a new set-up) holds what was not
+                // stored, or not all that was: the next read loads the branch from the store instead
+                if (states.get(branch) == state) committed.put(branch, state.snapshot());
+                else committed.remove(branch);
             });
         }
         // A refusal (QueueException) is thrown here, before anything changed: the journal stays empty.
