@@ -617,9 +617,15 @@ public abstract class QueueEngineTests {
             String c = queues.issue(IssueRequest.of(BRANCH, "C")).number();
             assertEquals("the installed rule chose C, the last of A,B,C with someone waiting", c,
                     queues.call(BRANCH, "9").orElseThrow().number());
-            queues.finish(BRANCH, "9");
             rule.unregister();
             rule = null;
+            // Next finishes the ticket at the counter, then finds no rule to call by: refused, and
+            // what it had changed is neither stored nor shown to readers
+            QueueException refusedNext = expectRefusal(() -> queues.next(BRANCH, "9"));
+            assertTrue(refusedNext.getMessage(), refusedNext.getMessage().contains("LAST_FIRST"));
+            assertEquals("the ticket at the counter is still called", TicketState.CALLED, queues.ticket(BRANCH, c).orElseThrow().state());
+            assertEquals(c, queues.counters(BRANCH).stream().filter(k9 -> k9.id().equals("9")).findFirst().orElseThrow().currentTicket().number());
+            queues.finish(BRANCH, "9");
             QueueException refused = expectRefusal(() -> queues.call(BRANCH, "9"));
             assertTrue(refused.getMessage(), refused.getMessage().contains("LAST_FIRST") && refused.getMessage().contains("not installed"));
             assertTrue("nothing was called", queues.ticket(BRANCH, a).orElseThrow().state() == TicketState.WAITING);

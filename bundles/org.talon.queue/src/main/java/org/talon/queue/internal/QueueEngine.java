@@ -226,14 +226,23 @@ public final class QueueEngine implements QueueService, BranchDirectory {
             // once per group, after its commit and before its callers are answered: a caller reads its own write
             tx.onCommit(() -> {
                 publishing.remove(branch);
-                // a state given up during the group (a failed write, a new set-up) holds what was not
-                // stored, or not all that was: the next read loads the branch from the store instead
-                if (states.get(branch) == state) committed.put(branch, state.snapshot());
+                // the branch's state now: another than this command's when one was given up during the
+                // group (a failed write, a refusal after a change, a new set-up); none: the next read
+                // loads the branch from the store
+                BranchState now = states.get(branch);
+                if (now != null) committed.put(branch, now.snapshot());
                 else committed.remove(branch);
             });
         }
-        // A refusal (QueueException) is thrown here, before anything changed: the journal stays empty.
-        T result = action.apply(state, tx.now());
+        T result;
+        try {
+            result = action.apply(state, tx.now());
+        } catch (RuntimeException e) {
+            // A refusal is thrown before anything changed; a command that changed the state and then
+            // refused (Next finishes, then finds no rule to call by) leaves a state that is not stored
+            if (state.changedSinceDrain()) states.remove(branch, state);
+            throw e;
+        }
         try {
             BranchState.Journal j = state.drain();
             if (!j.isEmpty()) {
@@ -278,8 +287,11 @@ public final class QueueEngine implements QueueService, BranchDirectory {
         Snapshot s = committed.get(branch);
         BranchSetup setup = setup(branch);
         if (s != null && s.setup() == setup) return s;
-        run(branch, (state, now) -> null);
-        s = committed.get(branch);
+        for (int i = 0; i < 2 && (s == null || s.setup() != setup); i++) {
+            // twice at most: a state given up in the group that loaded it leaves none published
+            run(branch, (state, now) -> null);
+            s = committed.get(branch);
+        }
         if (s == null) throw Messages.refuse(QueueException.Reason.UNAVAILABLE, "storage.unavailable");
         return s;
     }

@@ -57,6 +57,9 @@ final class SerialEventLog implements EventLog {
                 commits.forEach(Runnable::run);
                 f.complete(r);
             } catch (Throwable e) {
+                // as the real writer: a command that failed before it appended fails alone, and its
+                // group (here: nothing else) commits, so the actions after a commit still run
+                if (mine.isEmpty()) commits.forEach(Runnable::run);
                 f.completeExceptionally(e);
             }
         });

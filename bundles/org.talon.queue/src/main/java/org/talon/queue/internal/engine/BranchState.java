@@ -741,6 +741,11 @@ public final class BranchState {
 
     // ------------------------------------------------------------------ journal
 
+    /** Whether a command changed anything since the last drain (its journal is not empty). */
+    public boolean changedSinceDrain() {
+        return !events.isEmpty() || !dirtyTickets.isEmpty() || !dirtyCounters.isEmpty();
+    }
+
     public Journal drain() {
         Journal j = new Journal(List.copyOf(events), List.copyOf(dirtyTickets), List.copyOf(dirtyCounters));
         // A hash set's clear() walks its whole table, which never shrinks: after one large

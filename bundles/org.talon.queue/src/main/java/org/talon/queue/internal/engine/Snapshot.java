@@ -122,7 +122,7 @@ public final class Snapshot {
             int open = openCounters.getOrDefault(e.getKey(), 0);
             Duration estimate = ServiceTimes.estimate(means.getOrDefault(e.getKey(), Duration.ZERO), line.length + 1, open);
             out.add(QueueStatus.builder().branch(setup.id()).id(e.getKey()).services(setup.queues().get(e.getKey()))
-                    .waiting(line.length).longestWait(oldest == null ? Duration.ZERO : Duration.between(oldest, now))
+                    .waiting(line.length).longestWait(oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now))
                     .estimate(estimate).openCounters(open).build());
         }
         return out;
