@@ -43,4 +43,14 @@ public interface BranchTransaction {
      * @since 1.4.0
      */
     void onCommit(Runnable action);
+
+    /**
+     * Writes to one of the domain's current-state tables in this transaction: the domain's rows
+     * change in the same commit as its events, written as JDBC batches on the group's connection
+     * once its commands have run. This is the one way a domain writes rows inside a branch
+     * command; see {@link RowTable} and {@code docs/contributing.md}.
+     *
+     * @since 1.5.0
+     */
+    Rows rows(RowTable table);
 }

@@ -4,7 +4,7 @@
  * analytics, devices and notifications read it.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.talon.event.api;
 
 import org.osgi.annotation.bundle.Export;

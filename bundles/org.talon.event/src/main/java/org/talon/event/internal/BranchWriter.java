@@ -177,7 +177,7 @@ final class BranchWriter implements Runnable {
         final int index;
 
         Spoiled(int index, Throwable cause) {
-            super("a command threw after it had appended events", cause, false, false);
+            super("a command threw after it had appended events or written rows", cause, false, false);
             this.index = index;
         }
     }
@@ -187,6 +187,7 @@ final class BranchWriter implements Runnable {
         final List<DomainEvent> events = new ArrayList<>();
         final List<Runnable> rollbacks = new ArrayList<>();
         final List<Runnable> commits = new ArrayList<>();
+        final RowBuffer rows = new RowBuffer(this::open);
         long next;
         /** Set when the group's commands have run: a transaction kept and used later is refused. */
         boolean closed;
@@ -212,6 +213,12 @@ final class BranchWriter implements Runnable {
             DomainEvent e = new DomainEvent(next++, branch, type, now, payload);
             events.add(e);
             return e;
+        }
+
+        @Override
+        public org.talon.event.api.Rows rows(org.talon.event.api.RowTable table) {
+            open();
+            return rows.rows(table);
         }
 
         @Override
@@ -247,6 +254,7 @@ final class BranchWriter implements Runnable {
             store.inTransaction(() -> {
                 for (int i = 0; i < group.size(); i++) {
                     int mark = tx.events.size();
+                    int rowMark = tx.rows.writes();
                     long seqMark = tx.next;
                     if (!group.get(i).future.take()) {
                         // its caller gave up before the writer came to it: it is not run at all
@@ -256,14 +264,14 @@ final class BranchWriter implements Runnable {
                     try {
                         results[i] = group.get(i).command.execute(tx);
                     } catch (Throwable e) {
-                        // A command refused before it appended anything fails alone.
-                        if (tx.events.size() > mark) throw new Spoiled(i, e);
+                        // A command refused before it appended or wrote anything fails alone.
+                        if (tx.events.size() > mark || tx.rows.writes() > rowMark) throw new Spoiled(i, e);
                         errors[i] = e;
                         tx.next = seqMark;
                     }
                 }
                 tx.closed = true;
-                if (!tx.events.isEmpty()) store.insert(tx.events);
+                if (!tx.events.isEmpty() || !tx.rows.isEmpty()) store.write(tx.events, tx.rows);
                 return null;
             });
         } catch (Throwable commitFailure) {
@@ -326,7 +334,7 @@ final class BranchWriter implements Runnable {
     private boolean rerunWithout(List<Pending<?>> group, Spoiled spoiled, Tx tx) {
         runRollbacks(tx);
         Pending<?> offender = group.get(spoiled.index);
-        LOG.log(Level.WARNING, "Branch " + branch + ": a command threw after it had appended events; its transaction"
+        LOG.log(Level.WARNING, "Branch " + branch + ": a command threw after it had appended events or written rows; its transaction"
                 + " is rolled back and the " + (group.size() - 1) + " other commands of its group run again", spoiled.getCause());
         offender.future.completeExceptionally(spoiled.getCause());
         List<Pending<?>> rest = new ArrayList<>(group);

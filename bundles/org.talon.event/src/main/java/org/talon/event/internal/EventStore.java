@@ -13,8 +13,11 @@ public interface EventStore {
      */
     <T> T inTransaction(Callable<T> work) throws Exception;
 
-    /** Stores events inside the transaction {@link #inTransaction} runs. */
-    void insert(List<DomainEvent> events);
+    /**
+     * Stores a group's events and the rows its commands wrote inside the transaction
+     * {@link #inTransaction} runs, before it commits.
+     */
+    void write(List<DomainEvent> events, RowBuffer rows);
 
     /** Committed events of a branch with a sequence greater than {@code after}, in order. */
     List<DomainEvent> read(String branch, long after, int max);

@@ -5,8 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import javax.transaction.Status;
 import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -14,60 +16,88 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.talon.event.api.DomainEvent;
+import org.talon.event.api.RowTable;
 
 /**
- * The event log in the Talon database through JPA. Each writer group runs in one JTA
- * transaction; the commands' own persistence units join it, so their rows and the events commit
- * in one database commit.
+ * The event log in the Talon database. Each writer group runs in one JTA transaction; its events
+ * and the rows its commands wrote ({@link RowBuffer}) are sent as JDBC batches on the
+ * transaction's connection before it commits, and whatever the commands' own persistence units
+ * write joins the same transaction: one database commit. Reads go through JPA.
  */
 @Component(service = EventStore.class)
 public final class JpaEventStore implements EventStore {
+    static final RowTable EVENTS = RowTable.named("talon_event").key("branch", "seq").columns("type", "at_time", "payload");
+    static final RowTable POSITIONS = RowTable.named("talon_subscription").key("name", "branch").columns("position", "updated_at");
+
     private final JpaTemplate jpa;
-    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final DataSource dataSource;
+    private final TransactionManager tm;
+
+    /** What a transaction writes through this store: its events and positions, then the commands' rows. */
+    private static final class Work {
+        final RowBuffer own = new RowBuffer(() -> { });
+        RowBuffer commands;
+    }
+
+    private final ThreadLocal<Work> current = new ThreadLocal<>();
 
     @Activate
     public JpaEventStore(@Reference(target = "(osgi.unit.name=talon-event)") JpaTemplate jpa,
             @Reference(target = "(osgi.jndi.service.name=talon)") DataSource dataSource,
             @Reference TransactionManager transactionManager) {
-        // The transaction manager is not used here directly: EclipseLink finds it in the service
-        // registry when a transaction starts, and fails if the first one starts before it exists.
+        // EclipseLink finds the transaction manager in the service registry when a transaction
+        // starts, and fails if the first one starts before it exists: it is referenced here.
         Migrations.migrate(dataSource, org.osgi.framework.FrameworkUtil.getBundle(JpaEventStore.class), "db/event", "talon_event_schema");
         this.jpa = jpa;
+        this.dataSource = dataSource;
+        this.tm = transactionManager;
     }
 
     @Override
     public <T> T inTransaction(Callable<T> work) throws Exception {
-        Object[] result = new Object[1];
-        jpa.tx(TransactionType.Required, em -> {
-            current.set(em);
+        if (current.get() != null) throw new IllegalStateException("a writer transaction inside another");
+        Work w = new Work();
+        tm.begin();
+        current.set(w);
+        try {
+            T result = work.call();
+            flush(w);
+            current.remove();
+            tm.commit();
+            return result;
+        } catch (Throwable t) {
+            current.remove();
             try {
-                result[0] = work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                current.remove();
+                if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) tm.rollback();
+            } catch (Exception | Error e) {
+                t.addSuppressed(e);
             }
-        });
-        @SuppressWarnings("unchecked")
-        T r = (T) result[0];
-        return r;
+            throw t;
+        }
+    }
+
+    /** The connection the data source lends inside the transaction is the one it committed: enlisted in it. */
+    private void flush(Work w) throws SQLException {
+        if (w.own.isEmpty() && (w.commands == null || w.commands.isEmpty())) return;
+        try (Connection c = dataSource.getConnection()) {
+            w.own.flush(c);
+            if (w.commands != null) w.commands.flush(c);
+        }
+    }
+
+    private Work work() {
+        Work w = current.get();
+        if (w == null) throw new IllegalStateException("written outside a writer transaction");
+        return w;
     }
 
     @Override
-    public void insert(List<DomainEvent> events) {
-        EntityManager em = current.get();
-        if (em == null) throw new IllegalStateException("insert outside a writer transaction");
+    public void write(List<DomainEvent> events, RowBuffer rows) {
+        Work w = work();
         for (DomainEvent e : events) {
-            EventRow r = new EventRow();
-            r.branch = e.branch();
-            r.sequence = e.sequence();
-            r.type = e.type();
-            r.time = micros(e.time());
-            r.payload = e.payload();
-            em.persist(r);
+            w.own.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), micros(e.time()), e.payload()});
         }
+        w.commands = rows;
     }
 
     @Override
@@ -107,20 +137,7 @@ public final class JpaEventStore implements EventStore {
 
     @Override
     public void savePosition(String subscriber, String branch, long position) {
-        EntityManager em = current.get();
-        if (em == null) throw new IllegalStateException("position saved outside a transaction");
-        SubscriptionRow r = em.find(SubscriptionRow.class, new SubscriptionRow.Key(subscriber, branch));
-        if (r == null) {
-            r = new SubscriptionRow();
-            r.name = subscriber;
-            r.branch = branch;
-            r.position = position;
-            r.updatedAt = micros(Instant.now());
-            em.persist(r);
-        } else {
-            r.position = position;
-            r.updatedAt = micros(Instant.now());
-        }
+        work().own.add(POSITIONS, RowBuffer.Op.PUT, new Object[] {subscriber, branch, position, micros(Instant.now())});
     }
 
     static long micros(Instant t) {

@@ -290,6 +290,39 @@ class DurableEventLogTest {
         assertTrue(forgotten.get(), "its rollback hook ran, so state kept in memory forgets it");
     }
 
+    static final org.talon.event.api.RowTable ROWS = org.talon.event.api.RowTable.named("t").key("id").columns("v");
+
+    @Test
+    void aCommandThatThrowsAfterItWroteOnlyRowsIsRolledBackWholeAndTheOthersRowsCommitOnceEach() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var busy = log.submit("a", tx -> {
+            running.countDown();
+            release.await(10, TimeUnit.SECONDS); // the next three wait meanwhile: one group
+            return null;
+        });
+        running.await(10, TimeUnit.SECONDS);
+        var ok1 = log.submit("a", tx -> {
+            tx.rows(ROWS).insert(1L, "issued");
+            return tx.append("T", "{\"n\":1}");
+        });
+        var bad = log.submit("a", tx -> {
+            tx.rows(ROWS).insert(2L, "spoiled");
+            throw new IllegalStateException("failed after it wrote a row");
+        });
+        var ok2 = log.submit("a", tx -> {
+            tx.rows(ROWS).update(1L, "called");
+            return tx.append("T", "{\"n\":2}");
+        });
+        release.countDown();
+        get(busy);
+        get(ok1);
+        assertEquals("failed after it wrote a row", assertThrows(ExecutionException.class, () -> get(bad)).getCause().getMessage());
+        assertEquals(2, get(ok2).sequence());
+        assertEquals(List.of("insert t [1, called]"), store.lastRows.pending(),
+                "the row is inserted once with its last values; nothing of the failed command is written");
+    }
+
     @Test
     void aCommandThatWaitsForAnotherOfItsOwnBranchIsRefusedAtOnceNotAfterATimeout() throws Exception {
         long start = System.nanoTime();
@@ -306,6 +339,7 @@ class DurableEventLogTest {
         org.talon.event.api.BranchTransaction kept = get(log.submit("a", tx -> tx));
         assertThrows(IllegalStateException.class, () -> kept.append("T", "{}"));
         assertThrows(IllegalStateException.class, () -> kept.onRollback(() -> {}));
+        assertThrows(IllegalStateException.class, () -> kept.rows(ROWS).put(1L, "late"));
         assertEquals(0, log.lastSequence("a"));
     }
 

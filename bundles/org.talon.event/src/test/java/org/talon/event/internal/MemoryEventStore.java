@@ -61,9 +61,13 @@ final class MemoryEventStore implements EventStore {
     }
 
     @Override
-    public void insert(List<DomainEvent> events) {
+    public void write(List<DomainEvent> events, RowBuffer rows) {
         pending.addAll(events);
+        lastRows = rows;
     }
+
+    /** The rows of the last group written (whether or not it committed). */
+    volatile RowBuffer lastRows;
 
     @Override
     public synchronized List<DomainEvent> read(String branch, long after, int max) {

@@ -247,7 +247,7 @@ public final class QueueEngine implements QueueService, BranchDirectory {
             BranchState.Journal j = state.drain();
             if (!j.isEmpty()) {
                 for (BranchState.PendingEvent e : j.events()) tx.append(e.type(), e.payload());
-                store.write(branch, j.tickets(), j.counters());
+                store.write(tx, branch, j.tickets(), j.counters());
             }
             return result;
         } catch (RuntimeException e) {

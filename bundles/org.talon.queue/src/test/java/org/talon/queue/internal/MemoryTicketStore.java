@@ -22,7 +22,7 @@ final class MemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
+    public void write(org.talon.event.api.BranchTransaction tx, String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
         for (LiveTicket t : tickets) {
             states.put(t.id, t.state);
             numbers.put(t.id, t.number);

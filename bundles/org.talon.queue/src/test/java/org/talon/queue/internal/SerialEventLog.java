@@ -15,6 +15,8 @@ import org.talon.event.api.EventLog;
 /** An event log in memory that runs every command on one thread, for engine tests. */
 final class SerialEventLog implements EventLog {
     final List<DomainEvent> events = new ArrayList<>();
+    /** The rows committed commands wrote, as "insert|update|put table [values]". */
+    final List<String> rows = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService writer = Executors.newSingleThreadExecutor();
 
     @Override
@@ -23,6 +25,7 @@ final class SerialEventLog implements EventLog {
         writer.execute(() -> {
             List<DomainEvent> mine = new ArrayList<>();
             List<Runnable> commits = new ArrayList<>();
+            List<String> written = new ArrayList<>();
             Instant now = Instant.now();
             BranchTransaction tx = new BranchTransaction() {
                 @Override
@@ -50,16 +53,37 @@ final class SerialEventLog implements EventLog {
                 public void onCommit(Runnable action) {
                     commits.add(action);
                 }
+
+                @Override
+                public org.talon.event.api.Rows rows(org.talon.event.api.RowTable table) {
+                    return new org.talon.event.api.Rows() {
+                        @Override
+                        public void insert(Object... values) {
+                            written.add("insert " + table.name() + " " + java.util.Arrays.toString(values));
+                        }
+
+                        @Override
+                        public void update(Object... values) {
+                            written.add("update " + table.name() + " " + java.util.Arrays.toString(values));
+                        }
+
+                        @Override
+                        public void put(Object... values) {
+                            written.add("put " + table.name() + " " + java.util.Arrays.toString(values));
+                        }
+                    };
+                }
             };
             try {
                 T r = command.execute(tx);
                 events.addAll(mine);
+                rows.addAll(written);
                 commits.forEach(Runnable::run);
                 f.complete(r);
             } catch (Throwable e) {
                 // as the real writer: a command that failed before it appended fails alone, and its
                 // group (here: nothing else) commits, so the actions after a commit still run
-                if (mine.isEmpty()) commits.forEach(Runnable::run);
+                if (mine.isEmpty() && written.isEmpty()) commits.forEach(Runnable::run);
                 f.completeExceptionally(e);
             }
         });

@@ -22,6 +22,7 @@ public final class Role {
     /** A display device (per-device token). */
     public static final Role DISPLAY = new Role("display");
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private final String name;
 
     private Role(String name) {
@@ -36,7 +37,7 @@ public final class Role {
      */
     public static Role of(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        if (!n.matches("[a-z][a-z0-9_-]{0,39}")) throw new IllegalArgumentException("not a role name: '" + name + "'");
+        if (!NAME.matcher(n).matches()) throw new IllegalArgumentException("not a role name: '" + name + "'");
         return switch (n) {
             case "public" -> PUBLIC;
             case "admin" -> ADMIN;

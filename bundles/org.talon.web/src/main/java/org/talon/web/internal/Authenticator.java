@@ -62,6 +62,7 @@ final class Authenticator {
         int colon = decoded.indexOf(':');
         if (colon <= 0) return null;
         String key = sha256(decoded);
+        forgetWhenUsersChanged();
         Cached c = cache.get(key);
         long now = System.currentTimeMillis();
         if (c != null && c.until > now) return c.caller;
@@ -71,6 +72,24 @@ final class Authenticator {
             cache.put(key, new Cached(caller, now + CACHE_MILLIS));
         }
         return caller;
+    }
+
+    /** Karaf's users file, whose change (a new password, a user removed) empties the cache at once. */
+    private static final java.nio.file.Path USERS = java.nio.file.Path.of(System.getProperty("karaf.etc", "etc"), "users.properties");
+    private volatile String usersStamp = "";
+
+    private void forgetWhenUsersChanged() {
+        String stamp;
+        try {
+            var a = java.nio.file.Files.readAttributes(USERS, java.nio.file.attribute.BasicFileAttributes.class);
+            stamp = a.lastModifiedTime().toMillis() + "/" + a.size() + "/" + a.fileKey();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            stamp = "none"; // another JAAS realm: entries end with their lifetime
+        }
+        if (!stamp.equals(usersStamp)) {
+            cache.clear();
+            usersStamp = stamp;
+        }
     }
 
     /** A JAAS login, unless this user at this address guessed wrong too often lately (then 429). */

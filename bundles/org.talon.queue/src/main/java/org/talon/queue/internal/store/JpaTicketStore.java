@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.talon.event.api.BranchTransaction;
+import org.talon.event.api.RowTable;
+import org.talon.event.api.Rows;
 import org.talon.event.api.SchemaMigrations;
 import org.talon.queue.api.Channel;
 import org.talon.queue.api.CounterState;
@@ -85,33 +87,37 @@ public final class JpaTicketStore implements TicketStore {
         });
     }
 
+    /** The columns in the order {@link #ticketValues} gives them. */
+    static final RowTable TICKETS = RowTable.named("talon_ticket").key("id").columns("branch", "number", "business_day",
+            "daily_number", "prefix", "service", "queue_id", "priority", "channel", "language", "contact", "state", "issued_at",
+            "called_at", "served_at", "finished_at", "counter_id", "operator_pool", "recalls", "line_key", "line_order",
+            "public_id", "idempotency_key", "issued_by");
+    static final RowTable COUNTERS = RowTable.named("talon_counter").key("id").columns("branch", "counter_id", "state", "operator");
+
     @Override
-    public void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
-        jpa.tx(TransactionType.Mandatory, em -> {
+    public void write(BranchTransaction tx, String branch, List<LiveTicket> tickets, List<LiveCounter> counters) {
+        if (!tickets.isEmpty()) {
+            Rows rows = tx.rows(TICKETS);
             for (LiveTicket t : tickets) {
-                // a new ticket's row cannot exist yet: no need to ask the database
-                TicketRow r = t.stored ? em.find(TicketRow.class, t.id) : null;
-                boolean isNew = r == null;
-                if (isNew) r = new TicketRow();
-                fill(r, branch, t);
-                if (isNew) em.persist(r);
+                // a ticket's row is inserted once, by the group that issued it; after that it is updated
+                if (t.stored) rows.update(ticketValues(branch, t));
+                else rows.insert(ticketValues(branch, t));
                 t.stored = true;
             }
-            for (LiveCounter c : counters) {
-                String id = branch + "/" + c.id;
-                CounterRow r = em.find(CounterRow.class, id);
-                boolean isNew = r == null;
-                if (isNew) {
-                    r = new CounterRow();
-                    r.id = id;
-                    r.branch = branch;
-                    r.counter = c.id;
-                }
-                r.state = c.state.name();
-                r.operator = c.operator;
-                if (isNew) em.persist(r);
-            }
-        });
+        }
+        if (!counters.isEmpty()) {
+            Rows rows = tx.rows(COUNTERS);
+            for (LiveCounter c : counters) rows.put(branch + "/" + c.id, branch, c.id, c.state.name(), c.operator);
+        }
+    }
+
+    static Object[] ticketValues(String branch, LiveTicket t) {
+        long issued = micros(t.issuedAt);
+        return new Object[] {t.id, branch, t.number, t.day, t.dailyNumber, t.number.substring(0, t.number.length() - digits(t.number)),
+            t.service, t.queue, t.priority.name(), t.channel.name(), t.language, t.contact, t.state.name(), issued,
+            t.calledAt == null ? null : micros(t.calledAt), t.servedAt == null ? null : micros(t.servedAt),
+            t.finishedAt == null ? null : micros(t.finishedAt), t.counter, t.operatorPool, t.recalls,
+            t.lineKey() == null ? issued : micros(t.lineKey()), t.lineOrder(), t.publicId, t.idempotencyKey, t.issuedBy};
     }
 
     @Override
@@ -148,34 +154,6 @@ public final class JpaTicketStore implements TicketStore {
             Long max = em.createQuery("select max(t.id) from TicketRow t", Long.class).getSingleResult();
             return max == null ? 0L : max;
         });
-    }
-
-    private static void fill(TicketRow r, String branch, LiveTicket t) {
-        r.id = t.id;
-        r.branch = branch;
-        r.number = t.number;
-        r.day = t.day;
-        r.dailyNumber = t.dailyNumber;
-        r.prefix = t.number.substring(0, t.number.length() - digits(t.number));
-        r.service = t.service;
-        r.queue = t.queue;
-        r.priority = t.priority.name();
-        r.channel = t.channel.name();
-        r.language = t.language;
-        r.contact = t.contact;
-        r.state = t.state.name();
-        r.issuedAt = micros(t.issuedAt);
-        r.calledAt = t.calledAt == null ? null : micros(t.calledAt);
-        r.servedAt = t.servedAt == null ? null : micros(t.servedAt);
-        r.finishedAt = t.finishedAt == null ? null : micros(t.finishedAt);
-        r.counter = t.counter;
-        r.operatorPool = t.operatorPool;
-        r.recalls = t.recalls;
-        r.lineKey = t.lineKey() == null ? r.issuedAt : micros(t.lineKey());
-        r.lineOrder = t.lineOrder();
-        r.publicId = t.publicId;
-        r.idempotencyKey = t.idempotencyKey;
-        r.issuedBy = t.issuedBy;
     }
 
     private static LiveTicket toLive(TicketRow r) {

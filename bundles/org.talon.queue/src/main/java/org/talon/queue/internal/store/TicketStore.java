@@ -27,8 +27,8 @@ public interface TicketStore {
 
     Loaded load(String branch, LocalDate day);
 
-    /** Stores the tickets' and counters' current state inside the caller's transaction. */
-    void write(String branch, List<LiveTicket> tickets, List<LiveCounter> counters);
+    /** Stores the tickets' and counters' current state in the command's transaction, as rows of its group. */
+    void write(org.talon.event.api.BranchTransaction tx, String branch, List<LiveTicket> tickets, List<LiveCounter> counters);
 
     /** A stored ticket by its public id, in any branch. */
     java.util.Optional<LiveTicket> findByPublicId(String publicId);
