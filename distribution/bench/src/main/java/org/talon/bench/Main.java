@@ -49,6 +49,7 @@ public final class Main {
             case "displays" -> m.displays();
             case "boot" -> m.boot();
             case "scale" -> m.scale();
+            case "branches" -> m.branches();
             case "ui" -> Pages.run(m.distribution, m.work, m.num("calls", 100));
             default -> {
                 usage();
@@ -67,6 +68,8 @@ public final class Main {
                   served    issue -> call -> serve -> finish with service times: --counters 8 --service-ms 3000 (as cycles)
                   displays  SSE hall displays, call -> display latency: --displays 2000 --counters 4 --cycle-ms 400 --seconds 20
                             --display-warmup 10 (seconds of calls after the displays connect, not measured)
+                  branches  many branches on one node, each with its own kiosks and counters on its own writer:
+                            --branches 1,4,16 --kiosks 2 --counters 2 (per branch) --seconds 15 --warmup 25
                   boot      start to first ticket, beside a stock Karaf 4.4.10 on the same machine: --times 3
                   scale     the cycle and display figures at three sizes of waiting tickets, counters and displays
                             --only waiting,counters,displays (default all three)
@@ -155,6 +158,78 @@ public final class Main {
         b.talon.client(commands.toArray(new String[0]));
         Thread.sleep(3000); // the component restarts with its new configuration
         System.out.println("configured " + c);
+    }
+
+    /**
+     * {@code --branches 1,4,16}: for each count a fresh distribution with that many branches
+     * (b1..bN, one service, two counters each, set up by .cfg files as an integrator does), each
+     * played by its own kiosks and counters at once. The figures are the sums over all branches;
+     * the server's CPU is read once for the whole node.
+     */
+    int branches() throws Exception {
+        int kiosks = num("kiosks", 2);
+        int counters = num("counters", 2);
+        double seconds = dbl("seconds", 15);
+        double warmup = dbl("warmup", 25);
+        int failures = 0;
+        List<String> rows = new ArrayList<>();
+        rows.add("| branches | kiosks + counters | cycles/s (all branches) | per branch | server CPU us/cycle | issue p99 ms | call p99 ms | server RSS MiB |");
+        rows.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (String n : options.getOrDefault("branches", "1,4,16").split(",")) {
+            int count = Integer.parseInt(n.strip());
+            try (Bench b = new Bench(distribution, work.resolve("branches-" + count), 4, false, t -> {
+                for (int i = 1; i <= count; i++) branch(t, "b" + i, counters);
+            })) {
+                List<LoadGenerator> gens = new ArrayList<>();
+                for (int i = 1; i <= count; i++) {
+                    gens.add(new LoadGenerator(new LoadGenerator.Plan(b.port(), "b" + i, "A", b.kioskAuth, Bench.ADMIN, kiosks,
+                            Bench.counterIds(counters), false, 0, 64, warmup, seconds, 0), b.pid()));
+                }
+                List<java.util.concurrent.Future<LoadGenerator.Result>> results = new ArrayList<>();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+                for (LoadGenerator g : gens) results.add(pool.submit(g::run));
+                long cyclesAll = 0;
+                double secondsAll = 0;
+                long cpu = 0;
+                long rss = 0;
+                org.HdrHistogram.Histogram issue = new org.HdrHistogram.Histogram(3);
+                org.HdrHistogram.Histogram call = new org.HdrHistogram.Histogram(3);
+                for (var f : results) {
+                    LoadGenerator.Result r = f.get();
+                    cyclesAll += r.cycles;
+                    secondsAll = Math.max(secondsAll, r.seconds);
+                    cpu = Math.max(cpu, r.serverCpuNanos); // the same node's CPU, read by each over the same window
+                    rss = Math.max(rss, r.serverRssKiB);
+                    if (r.latency.containsKey("issue")) issue.add(r.latency.get("issue"));
+                    if (r.latency.containsKey("call")) call.add(r.latency.get("call"));
+                    if (r.serverErrors() > 0) failures++;
+                }
+                pool.shutdown();
+                double rate = cyclesAll / secondsAll;
+                String row = String.format("| %d | %d + %d each | %,.0f | %,.0f | %.0f | %.2f | %.2f | %d |", count, kiosks, counters, rate,
+                        rate / count, cpu / 1e3 / Math.max(1, cyclesAll), issue.getValueAtPercentile(99) / 1e6,
+                        call.getValueAtPercentile(99) / 1e6, rss / 1024);
+                System.out.println(row);
+                rows.add(row);
+            }
+        }
+        System.out.println(String.join("\n", rows));
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** A branch as an integrator adds one: its .cfg files, one service (A) and {@code counters} counters. */
+    static void branch(TalonProcess t, String id, int counters) throws java.io.IOException {
+        java.nio.file.Path etc = t.home.resolve("etc");
+        java.nio.file.Files.writeString(etc.resolve("org.talon.queue.branch-" + id + ".cfg"),
+                "id = " + id + "\nname = Branch " + id + "\ntimeZone = Europe/Warsaw\nlocales = en\n");
+        java.nio.file.Files.writeString(etc.resolve("org.talon.queue.service-" + id + "-A.cfg"),
+                "branch = " + id + "\ncode = A\nname.en = General\ntargetWaitMinutes = 15\nexpectedServiceMinutes = 5\n");
+        java.nio.file.Files.writeString(etc.resolve("org.talon.queue.profile-" + id + "-standard.cfg"),
+                "branch = " + id + "\nid = standard\nrule = LONGEST_WAIT\nqueues = A\n");
+        for (int c = 1; c <= counters; c++) {
+            java.nio.file.Files.writeString(etc.resolve("org.talon.queue.counter-" + id + "-" + c + ".cfg"),
+                    "branch = " + id + "\nid = " + c + "\nname = Window " + c + "\nprofile = standard\n");
+        }
     }
 
     /** K displays on the event stream while counters call at a steady pace. */
