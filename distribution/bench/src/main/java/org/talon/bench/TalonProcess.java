@@ -96,7 +96,7 @@ public final class TalonProcess implements AutoCloseable {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                last = clientAs("admin", pw, "talon:counters");
+                last = clientAs("admin", pw, "talon:counters --branch demo");
                 if (last.contains("Window 4")) return;
             } catch (IllegalStateException e) {
                 last = e.getMessage();

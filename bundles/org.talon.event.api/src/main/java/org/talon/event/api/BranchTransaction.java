@@ -5,7 +5,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The transaction a {@link BranchCommand} runs in. Events appended here are committed together
- * with every other write the command makes in the same transaction, or not at all.
+ * with the rows the command writes through {@link #rows}, or not at all. The command itself runs
+ * outside any database transaction: it changes the branch's state in memory and says what to
+ * store; a write it made past this interface would not commit with its events.
  */
 @ProviderType
 public interface BranchTransaction {

@@ -251,29 +251,28 @@ final class BranchWriter implements Runnable {
         Object[] results = new Object[group.size()];
         Throwable[] errors = new Throwable[group.size()];
         try {
-            store.inTransaction(() -> {
-                for (int i = 0; i < group.size(); i++) {
-                    int mark = tx.events.size();
-                    int rowMark = tx.rows.writes();
-                    long seqMark = tx.next;
-                    if (!group.get(i).future.take()) {
-                        // its caller gave up before the writer came to it: it is not run at all
-                        errors[i] = new java.util.concurrent.CancellationException("withdrawn by its caller");
-                        continue;
-                    }
-                    try {
-                        results[i] = group.get(i).command.execute(tx);
-                    } catch (Throwable e) {
-                        // A command refused before it appended or wrote anything fails alone.
-                        if (tx.events.size() > mark || tx.rows.writes() > rowMark) throw new Spoiled(i, e);
-                        errors[i] = e;
-                        tx.next = seqMark;
-                    }
+            // The commands run on this thread outside any database transaction: they change the
+            // branch in memory and say what to store; the store commits it all, or nothing.
+            for (int i = 0; i < group.size(); i++) {
+                int mark = tx.events.size();
+                int rowMark = tx.rows.writes();
+                long seqMark = tx.next;
+                if (!group.get(i).future.take()) {
+                    // its caller gave up before the writer came to it: it is not run at all
+                    errors[i] = new java.util.concurrent.CancellationException("withdrawn by its caller");
+                    continue;
                 }
-                tx.closed = true;
-                if (!tx.events.isEmpty() || !tx.rows.isEmpty()) store.write(tx.events, tx.rows);
-                return null;
-            });
+                try {
+                    results[i] = group.get(i).command.execute(tx);
+                } catch (Throwable e) {
+                    // A command refused before it appended or wrote anything fails alone.
+                    if (tx.events.size() > mark || tx.rows.writes() > rowMark) throw new Spoiled(i, e);
+                    errors[i] = e;
+                    tx.next = seqMark;
+                }
+            }
+            tx.closed = true;
+            if (!tx.events.isEmpty() || !tx.rows.isEmpty()) store.commit(tx.events, tx.rows);
         } catch (Throwable commitFailure) {
             tx.closed = true;
             Spoiled spoiled = spoiled(commitFailure);

@@ -19,10 +19,11 @@ import org.talon.event.api.DomainEvent;
 import org.talon.event.api.RowTable;
 
 /**
- * The event log in the Talon database. Each writer group runs in one JTA transaction; its events
+ * The event log in the Talon database. A writer's group is committed in one JTA transaction
+ * (shared with other branches' groups ready at the same moment: {@link GroupCommit}); its events
  * and the rows its commands wrote ({@link RowBuffer}) are sent as JDBC batches on the
- * transaction's connection before it commits, and whatever the commands' own persistence units
- * write joins the same transaction: one database commit. Reads go through JPA.
+ * transaction's connection before it commits: one database commit. A durable subscriber's
+ * handling runs in a transaction of its own, which its writes join. Reads go through JPA.
  */
 @Component(service = EventStore.class)
 public final class JpaEventStore implements EventStore {
@@ -33,13 +34,19 @@ public final class JpaEventStore implements EventStore {
     private final DataSource dataSource;
     private final TransactionManager tm;
 
-    /** What a transaction writes through this store: its events and positions, then the commands' rows. */
+    /** What a subscriber's transaction writes through this store: its positions. */
     private static final class Work {
         final RowBuffer own = new RowBuffer(() -> { });
-        RowBuffer commands;
     }
 
     private final ThreadLocal<Work> current = new ThreadLocal<>();
+
+    /** A writer's group: its events and its commands' rows. */
+    private record Group(List<DomainEvent> events, RowBuffer rows) {
+    }
+
+    /** One commit for the groups of all branches that are ready at the same moment. */
+    private final GroupCommit<Group> groupCommit = new GroupCommit<>(this::commitTogether);
 
     @Activate
     public JpaEventStore(@Reference(target = "(osgi.unit.name=talon-event)") JpaTemplate jpa,
@@ -53,6 +60,39 @@ public final class JpaEventStore implements EventStore {
         this.tm = transactionManager;
     }
 
+    private void commitTogether(List<Group> all) throws Exception {
+        tm.begin();
+        try {
+            // the connection the data source lends inside the transaction is the one it commits: enlisted in it
+            try (Connection c = dataSource.getConnection()) {
+                RowBuffer events = new RowBuffer(() -> { });
+                for (Group g : all) {
+                    for (DomainEvent e : g.events) {
+                        events.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), micros(e.time()), e.payload()});
+                    }
+                }
+                events.flush(c);
+                for (Group g : all) {
+                    if (g.rows != null) g.rows.flush(c);
+                }
+            }
+            tm.commit();
+        } catch (Throwable t) {
+            try {
+                if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) tm.rollback();
+            } catch (Exception | Error e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+    }
+
+    /** See {@link GroupCommit}: groups of several branches may share one transaction, each with its own outcome. */
+    @Override
+    public void commit(List<DomainEvent> events, RowBuffer rows) throws Exception {
+        groupCommit.commit(new Group(events, rows));
+    }
+
     @Override
     public <T> T inTransaction(Callable<T> work) throws Exception {
         if (current.get() != null) throw new IllegalStateException("a writer transaction inside another");
@@ -61,7 +101,11 @@ public final class JpaEventStore implements EventStore {
         current.set(w);
         try {
             T result = work.call();
-            flush(w);
+            if (!w.own.isEmpty()) {
+                try (Connection c = dataSource.getConnection()) {
+                    w.own.flush(c);
+                }
+            }
             current.remove();
             tm.commit();
             return result;
@@ -76,28 +120,10 @@ public final class JpaEventStore implements EventStore {
         }
     }
 
-    /** The connection the data source lends inside the transaction is the one it committed: enlisted in it. */
-    private void flush(Work w) throws SQLException {
-        if (w.own.isEmpty() && (w.commands == null || w.commands.isEmpty())) return;
-        try (Connection c = dataSource.getConnection()) {
-            w.own.flush(c);
-            if (w.commands != null) w.commands.flush(c);
-        }
-    }
-
     private Work work() {
         Work w = current.get();
         if (w == null) throw new IllegalStateException("written outside a writer transaction");
         return w;
-    }
-
-    @Override
-    public void write(List<DomainEvent> events, RowBuffer rows) {
-        Work w = work();
-        for (DomainEvent e : events) {
-            w.own.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), micros(e.time()), e.payload()});
-        }
-        w.commands = rows;
     }
 
     @Override

@@ -266,18 +266,18 @@ class DurableEventLogTest {
             return null;
         });
         var ok1 = log.submit("a", tx -> {
-            store.write("row 1");
+            tx.rows(ROWS).insert(1L, "row 1");
             return tx.append("T", "{\"n\":1}");
         });
         // as a booking check-in that issued its ticket through the queue's operation, then failed
         var bad = log.submit("a", tx -> {
-            store.write("row 2");
+            tx.rows(ROWS).insert(2L, "row 2");
             tx.append("T", "{\"n\":2}");
             tx.onRollback(() -> forgotten.set(true));
             throw new IllegalStateException("failed after it wrote");
         });
         var ok2 = log.submit("a", tx -> {
-            store.write("row 3");
+            tx.rows(ROWS).insert(3L, "row 3");
             return tx.append("T", "{\"n\":3}");
         });
         get(busy);
@@ -285,7 +285,7 @@ class DurableEventLogTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> get(bad));
         assertEquals("failed after it wrote", e.getCause().getMessage());
         assertEquals(2, get(ok2).sequence(), "no gap where the rolled-back command was");
-        assertEquals(List.of("row 1", "row 3"), store.rows, "nothing of the failed command is stored, not even its rows");
+        assertEquals(List.of("insert t [1, row 1]", "insert t [3, row 3]"), store.rows, "nothing of the failed command is stored, not even its rows");
         assertEquals(List.of("{\"n\":1}", "{\"n\":3}"), log.read("a", 0, 10).stream().map(DomainEvent::payload).toList());
         assertTrue(forgotten.get(), "its rollback hook ran, so state kept in memory forgets it");
     }

@@ -21,14 +21,14 @@ final class MemoryEventStore implements EventStore {
     /** A commit holding an event whose payload contains this fails, as a database refuses a value too long for its column. */
     volatile String refusedPayload;
     private List<DomainEvent> pending;
-    /** Rows a command writes in the writer's transaction (a domain's own table), committed with its events. */
+    /** Rows committed: a group's (a domain's own table), committed with its events, and subscribers' own writes. */
     final List<String> rows = new ArrayList<>();
     private List<String> pendingRows;
     /** Subscribers' positions, name + " " + branch; written with the transaction's commit. */
     final Map<String, Long> positions = new HashMap<>();
     private Map<String, Long> pendingPositions;
 
-    /** A command's own write, joining the transaction the writer runs. */
+    /** A durable subscriber's own write, joining the transaction it runs in. */
     void write(String row) {
         if (pendingRows == null) throw new IllegalStateException("write outside a transaction");
         pendingRows.add(row);
@@ -60,11 +60,20 @@ final class MemoryEventStore implements EventStore {
         }
     }
 
+    /** A writer's group, committed as inTransaction commits (and failing as it is told to); its rows are kept as RowBuffer.pending() says them. */
     @Override
-    public void write(List<DomainEvent> events, RowBuffer rows) {
-        pending.addAll(events);
+    public synchronized void commit(List<DomainEvent> events, RowBuffer rows) throws Exception {
         lastRows = rows;
+        groups.incrementAndGet();
+        inTransaction(() -> {
+            pending.addAll(events);
+            pendingRows.addAll(rows.pending());
+            return null;
+        });
     }
+
+    /** Groups the writer handed over to commit (whether or not they committed). */
+    final AtomicInteger groups = new AtomicInteger();
 
     /** The rows of the last group written (whether or not it committed). */
     volatile RowBuffer lastRows;
