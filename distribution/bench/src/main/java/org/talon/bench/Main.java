@@ -69,7 +69,7 @@ public final class Main {
                   displays  SSE hall displays, call -> display latency: --displays 2000 --counters 4 --cycle-ms 400 --seconds 20
                             --display-warmup 10 (seconds of calls after the displays connect, not measured)
                   branches  many branches on one node, each with its own kiosks and counters on its own writer:
-                            --branches 1,4,16 --kiosks 2 --counters 2 (per branch) --seconds 15 --warmup 25
+                            --branches 1,4,16 --kiosks 2 --counters 2 (per branch) --seconds 15 --warmup 25 --db h2|postgres
                   boot      start to first ticket, beside a stock Karaf 4.4.10 on the same machine: --times 3
                   scale     the cycle and display figures at three sizes of waiting tickets, counters and displays
                             --only waiting,counters,displays (default all three)
@@ -171,13 +171,14 @@ public final class Main {
         int counters = num("counters", 2);
         double seconds = dbl("seconds", 15);
         double warmup = dbl("warmup", 25);
+        boolean pg = postgres();
         int failures = 0;
         List<String> rows = new ArrayList<>();
         rows.add("| branches | kiosks + counters | cycles/s (all branches) | per branch | server CPU us/cycle | issue p99 ms | call p99 ms | server RSS MiB |");
         rows.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (String n : options.getOrDefault("branches", "1,4,16").split(",")) {
             int count = Integer.parseInt(n.strip());
-            try (Bench b = new Bench(distribution, work.resolve("branches-" + count), 4, false, t -> {
+            try (Bench b = new Bench(distribution, work.resolve("branches-" + count), 4, pg, t -> {
                 for (int i = 1; i <= count; i++) branch(t, "b" + i, counters);
             })) {
                 List<LoadGenerator> gens = new ArrayList<>();
