@@ -3,7 +3,8 @@ package org.talon.event.api;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A unit of work for one branch, run by the branch's single writer inside a group transaction.
+ * A unit of work for one branch, run by the branch's single writer as one of a group whose events
+ * and rows ({@link BranchTransaction#rows}) are committed together.
  *
  * <p>A command first checks everything that could make it fail and throws before it writes
  * anything. A command that throws before it appended an event fails alone: the other commands of
