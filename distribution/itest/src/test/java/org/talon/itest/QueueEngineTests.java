@@ -660,4 +660,85 @@ public abstract class QueueEngineTests {
         }
         throw new AssertionError("not refused");
     }
+
+    /**
+     * Group commit across branches, on the real database: while one branch's commit waits (for a
+     * row lock this test holds), two other branches' groups wait in line for the next commit; one
+     * of them writes a value the database refuses. The shared commit fails, each group is
+     * committed again alone: the good one is stored, the refused one fails with nothing of it
+     * stored, and the branch that waited for the lock commits once the lock is gone.
+     */
+    @Test
+    public void branchesReadyTogetherShareACommitAndARefusedGroupFailsAlone() throws Exception {
+        org.talon.event.api.EventLog log = context.getService(context.getServiceReference(org.talon.event.api.EventLog.class));
+        javax.sql.DataSource ds = context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=talon)").iterator().next());
+        String run = Long.toString(System.nanoTime(), 36);
+        String table = "itest_gc_" + run;
+        String a = "gc-a-" + run, b = "gc-b-" + run, c = "gc-c-" + run;
+        org.talon.event.api.RowTable rows = org.talon.event.api.RowTable.named(table).key("id").columns("v");
+        try (java.sql.Connection db = ds.getConnection(); java.sql.Statement st = db.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, v VARCHAR(4) NOT NULL)");
+            st.execute("INSERT INTO " + table + " (id, v) VALUES (1, 'x')");
+        }
+        java.sql.Connection lock = ds.getConnection();
+        try {
+            lock.setAutoCommit(false);
+            try (java.sql.Statement st = lock.createStatement()) {
+                st.executeUpdate("UPDATE " + table + " SET v = 'y' WHERE id = 1"); // holds the row until commit
+            }
+            var first = log.submit(a, tx -> {
+                tx.rows(rows).update(1L, "a");
+                return tx.append("T", "{}");
+            }).toCompletableFuture();
+            // branch a's writer is inside its commit, waiting for the row
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!inCommit("talon-writer-" + a) && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            assertTrue("branch a's commit waits for the row", inCommit("talon-writer-" + a));
+            var good = log.submit(b, tx -> {
+                tx.rows(rows).insert(2L, "b");
+                return tx.append("T", "{}");
+            }).toCompletableFuture();
+            var refused = log.submit(c, tx -> {
+                tx.rows(rows).insert(3L, "longer than four");
+                return tx.append("T", "{}");
+            }).toCompletableFuture();
+            Thread.sleep(500);
+            assertFalse("branch b waits for the commit in progress", good.isDone());
+            assertFalse("branch c waits for the commit in progress", refused.isDone());
+            lock.commit();
+            assertEquals(1, first.get(30, java.util.concurrent.TimeUnit.SECONDS).sequence());
+            assertEquals(1, good.get(30, java.util.concurrent.TimeUnit.SECONDS).sequence());
+            try {
+                refused.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                fail("a value longer than its column was stored");
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof org.talon.event.api.StorageUnavailableException);
+            }
+        } finally {
+            lock.close();
+        }
+        assertEquals(1, log.lastSequence(a));
+        assertEquals(1, log.lastSequence(b));
+        assertEquals("nothing of the refused group is in the log", 0, log.lastSequence(c));
+        assertEquals(List.of(), log.read(c, 0, 10));
+        try (java.sql.Connection db = ds.getConnection(); java.sql.Statement st = db.createStatement()) {
+            java.util.Map<Long, String> stored = new java.util.TreeMap<>();
+            try (java.sql.ResultSet r = st.executeQuery("SELECT id, v FROM " + table)) {
+                while (r.next()) stored.put(r.getLong(1), r.getString(2));
+            }
+            assertEquals(java.util.Map.of(1L, "a", 2L, "b"), stored);
+            st.execute("DROP TABLE " + table);
+        }
+    }
+
+    /** Whether the named writer thread is inside the store's commit now. */
+    private static boolean inCommit(String thread) {
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (!e.getKey().getName().equals(thread)) continue;
+            for (StackTraceElement f : e.getValue()) {
+                if (f.getClassName().endsWith("JpaEventStore") && f.getMethodName().contains("commitTogether")) return true;
+            }
+        }
+        return false;
+    }
 }

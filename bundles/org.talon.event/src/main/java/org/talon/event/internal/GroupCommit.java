@@ -2,7 +2,6 @@ package org.talon.event.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit across writers. Each branch has one writer, and on an embedded database all of
@@ -11,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * own and the others', in one transaction, and wakes their writers, who find theirs done (or, if
  * theirs came in line too late for that commit, one of them commits next). A writer alone never
  * waits for anyone and no thread is handed anything: its group is the only one in line and it
- * commits it itself. If a shared commit fails,
- * each of its groups is committed again alone, so that one branch's bad row never fails another
- * branch's group: every group gets the outcome it would have had alone.
+ * commits it itself. If a shared commit fails, each of its groups is committed again alone, so
+ * that one branch's bad row never fails another branch's group: every group gets the outcome it
+ * would have had alone.
  *
  * @param <T> what one writer hands over to be committed
  */
@@ -41,8 +40,6 @@ final class GroupCommit<T> {
     private final List<Entry<T>> ready = new ArrayList<>();
     /** A writer commits for everyone in line now (guarded by this); never while a command runs. */
     private boolean committing;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong items = new AtomicLong();
 
     GroupCommit(Together<T> together) {
         this.together = together;
@@ -106,8 +103,6 @@ final class GroupCommit<T> {
         for (Entry<T> e : entries) list.add(e.item);
         try {
             together.commit(list);
-            commits.incrementAndGet();
-            items.addAndGet(list.size());
             return true;
         } catch (Throwable t) {
             for (Entry<T> e : entries) e.failure = t;
@@ -118,15 +113,5 @@ final class GroupCommit<T> {
     /** Items in line now, not yet taken by a commit. */
     synchronized int waiting() {
         return ready.size();
-    }
-
-    /** Commits made so far. */
-    long commits() {
-        return commits.get();
-    }
-
-    /** Items those commits carried: more than {@link #commits()} when writers shared commits. */
-    long items() {
-        return items.get();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import javax.transaction.Status;
 import javax.transaction.TransactionManager;
@@ -60,30 +59,24 @@ public final class JpaEventStore implements EventStore {
         this.tm = transactionManager;
     }
 
+    /** The groups' events, then each group's rows, in one JTA transaction. */
     private void commitTogether(List<Group> all) throws Exception {
-        tm.begin();
-        try {
+        RowBuffer events = new RowBuffer(() -> { });
+        for (Group g : all) addEvents(events, g.events);
+        inJta(() -> {
             // the connection the data source lends inside the transaction is the one it commits: enlisted in it
             try (Connection c = dataSource.getConnection()) {
-                RowBuffer events = new RowBuffer(() -> { });
-                for (Group g : all) {
-                    for (DomainEvent e : g.events) {
-                        events.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), micros(e.time()), e.payload()});
-                    }
-                }
                 events.flush(c);
-                for (Group g : all) {
-                    if (g.rows != null) g.rows.flush(c);
-                }
+                for (Group g : all) g.rows.flush(c);
             }
-            tm.commit();
-        } catch (Throwable t) {
-            try {
-                if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) tm.rollback();
-            } catch (Exception | Error e) {
-                t.addSuppressed(e);
-            }
-            throw t;
+            return null;
+        });
+    }
+
+    /** The rows of the event log's table for these events. */
+    static void addEvents(RowBuffer into, List<DomainEvent> events) {
+        for (DomainEvent e : events) {
+            into.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), micros(e.time()), e.payload()});
         }
     }
 
@@ -97,20 +90,30 @@ public final class JpaEventStore implements EventStore {
     public <T> T inTransaction(Callable<T> work) throws Exception {
         if (current.get() != null) throw new IllegalStateException("a writer transaction inside another");
         Work w = new Work();
-        tm.begin();
         current.set(w);
         try {
-            T result = work.call();
-            if (!w.own.isEmpty()) {
-                try (Connection c = dataSource.getConnection()) {
-                    w.own.flush(c);
+            return inJta(() -> {
+                T result = work.call();
+                if (!w.own.isEmpty()) {
+                    try (Connection c = dataSource.getConnection()) {
+                        w.own.flush(c);
+                    }
                 }
-            }
+                return result;
+            });
+        } finally {
             current.remove();
+        }
+    }
+
+    /** Runs {@code work} in a new JTA transaction and commits it; rolls it back when anything throws. */
+    private <T> T inJta(Callable<T> work) throws Exception {
+        tm.begin();
+        try {
+            T result = work.call();
             tm.commit();
             return result;
         } catch (Throwable t) {
-            current.remove();
             try {
                 if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) tm.rollback();
             } catch (Exception | Error e) {

@@ -77,8 +77,6 @@ class GroupCommitTest {
         assertEquals(List.of("first"), transactions.get(0));
         assertEquals(List.of("b", "c", "d"), transactions.get(1).stream().sorted().toList());
         assertEquals(4, stored.size());
-        assertEquals(2, gc.commits());
-        assertEquals(4, gc.items());
     }
 
     @Test
@@ -110,6 +108,6 @@ class GroupCommitTest {
         assertEquals("refused", e.getMessage());
         assertEquals(2, on.size(), "a lone group that failed is not tried again");
         gc.commit("c");
-        assertEquals(2, gc.commits());
+        assertEquals(3, on.size());
     }
 }

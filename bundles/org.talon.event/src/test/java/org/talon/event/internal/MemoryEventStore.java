@@ -64,16 +64,12 @@ final class MemoryEventStore implements EventStore {
     @Override
     public synchronized void commit(List<DomainEvent> events, RowBuffer rows) throws Exception {
         lastRows = rows;
-        groups.incrementAndGet();
         inTransaction(() -> {
             pending.addAll(events);
             pendingRows.addAll(rows.pending());
             return null;
         });
     }
-
-    /** Groups the writer handed over to commit (whether or not they committed). */
-    final AtomicInteger groups = new AtomicInteger();
 
     /** The rows of the last group written (whether or not it committed). */
     volatile RowBuffer lastRows;

@@ -132,31 +132,37 @@ public class WriterBenchmark {
         for (CompletableFuture<?> f : pending) f.get(30, TimeUnit.SECONDS);
     }
 
-    /** A store on one JDBC connection: the same rows and the same batches as JpaEventStore, without JTA. */
+    /** A store on one JDBC connection: the same rows, batches and group commit as JpaEventStore, without JTA. */
     static final class JdbcStore implements EventStore {
         final Connection c;
-        static final RowTable EVENTS = RowTable.named("talon_event").key("branch", "seq").columns("type", "at_time", "payload");
         long commits;
 
         JdbcStore(Connection c) {
             this.c = c;
         }
 
-        @Override
-        public void commit(List<DomainEvent> list, RowBuffer rows) throws Exception {
-            RowBuffer own = new RowBuffer(() -> { });
-            for (DomainEvent e : list) {
-                own.add(EVENTS, RowBuffer.Op.INSERT, new Object[] {e.branch(), e.sequence(), e.type(), 0L, e.payload()});
-            }
+        /** As JpaEventStore commits: through GroupCommit, the events' rows and then the commands' rows, one commit. */
+        final GroupCommit<RowBuffer[]> groupCommit = new GroupCommit<>(this::commitTogether);
+
+        private void commitTogether(List<RowBuffer[]> groups) throws Exception {
             try {
-                own.flush(c);
-                rows.flush(c);
+                for (RowBuffer[] g : groups) {
+                    g[0].flush(c);
+                    g[1].flush(c);
+                }
                 c.commit();
                 commits++;
             } catch (Exception e) {
                 c.rollback();
                 throw e;
             }
+        }
+
+        @Override
+        public void commit(List<DomainEvent> list, RowBuffer rows) throws Exception {
+            RowBuffer events = new RowBuffer(() -> { });
+            JpaEventStore.addEvents(events, list);
+            groupCommit.commit(new RowBuffer[] {events, rows});
         }
 
         @Override
