@@ -83,12 +83,39 @@ async function take(service, priority) {
     await sleep(2000);
   }
   status(null);
-  if (r?.status === 201) showTicket(service, r.data);
+  if (r?.status === 201) showTicket(service, r.data, await print(r.data));
   else if (r?.status === 401) location.reload();
   else showProblem(r ? (r.data?.detail ?? t('status.error', { status: r.status })) : t('kiosk.gaveUp'));
 }
 
-function showTicket(service, ticket) {
+/**
+ * Asks for the ticket to be printed: on this kiosk's printer, else its fallback. Answers where it
+ * went, or null when it was not printed (no printer answered, or no hardware support installed).
+ * Asking again is safe: a ticket is printed once.
+ */
+async function print(ticket) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const r = await api(`/branches/${encodeURIComponent(branch.id)}/tickets/${encodeURIComponent(ticket.id ?? ticket.number)}/print`,
+        { method: 'POST', body: {} });
+      return r.status === 200 ? r.data : null;
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+      await sleep(1000);
+    }
+  }
+  return null;
+}
+
+/** What the customer reads about the paper ticket. */
+function printedText(outcome) {
+  if (outcome?.outcome === 'PRINTED') {
+    return outcome.fallback ? t('kiosk.printedElsewhere', { printer: outcome.printerLabel ?? outcome.printer }) : t('kiosk.printed');
+  }
+  return outcome?.tried?.length ? t('kiosk.notPrinted') : t('kiosk.shownOnScreen');
+}
+
+function showTicket(service, ticket, outcome) {
   const done = () => { clearTimeout(back); busy = false; setLanguage(defaultLanguage).then(showServices); };
   main.replaceChildren(el('section', { class: 'ticket', 'aria-labelledby': 'ticket-number' },
     el('p', {}, t('kiosk.yourNumber')),
@@ -97,7 +124,7 @@ function showTicket(service, ticket) {
     el('p', {}, t('kiosk.ahead', { count: Math.max(0, ticket.position - 1) }) + ' · ' + waitText(ticket.estimatedWaitSeconds)),
     el('img', { src: '/ui/qr.svg?t=' + encodeURIComponent(ticket.publicId), alt: t('kiosk.qr') }),
     el('p', {}, t('kiosk.qr')),
-    el('p', { class: 'printed' }, t('kiosk.shownOnScreen')),
+    el('p', { class: 'printed', 'data-outcome': outcome?.outcome ?? 'NONE', 'data-printer': outcome?.printer ?? '' }, printedText(outcome)),
     el('button', { type: 'button', onclick: done }, t('kiosk.done'))));
   main.querySelector('button').focus();
   back = setTimeout(done, 30000);

@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Component;
     "osgi.http.whiteboard.servlet.pattern=/display",
     "osgi.http.whiteboard.servlet.pattern=/display/counter/*",
     "osgi.http.whiteboard.servlet.pattern=/t/*",
+    "osgi.http.whiteboard.servlet.pattern=/hardware",
+    "osgi.http.whiteboard.servlet.pattern=/hardware/*",
     "osgi.http.whiteboard.servlet.pattern=/ui/*",
     "osgi.http.whiteboard.servlet.name=talon-ui"})
 public final class UiServlet extends HttpServlet {
@@ -50,7 +52,8 @@ public final class UiServlet extends HttpServlet {
             "/admin", new Page("admin", "admin", "admin.title", LANGS, false),
             "/display", new Page("display", "display", "display.title", CLOCK, false),
             "/display/counter", new Page("counter", "display", "counter.title", "", true),
-            "/t", new Page("ticket", "phone", "ticket.title", LANGS, true));
+            "/t", new Page("ticket", "phone", "ticket.title", LANGS, true),
+            "/hardware", new Page("hardware", "hardware", "hardware.title", LANGS, false));
 
     static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -95,6 +98,9 @@ public final class UiServlet extends HttpServlet {
             String file = info == null || info.contains("..") || info.contains("//") || info.contains("\\") ? null : "/web/ui" + info;
             url = file == null ? null : context.getBundle().getEntry(file);
             type = file == null ? null : TYPES.get(file.substring(file.lastIndexOf('.') + 1));
+        } else if (servletPath.equals("/hardware")) {
+            // the list at /hardware, one device at /hardware/<id>: one page reading the address
+            page = info == null || info.equals("/") || (info.length() > 1 && info.indexOf('/', 1) < 0) ? pages.get(servletPath) : null;
         } else if (servletPath.equals("/t") || servletPath.equals("/display/counter")) {
             // one page for every ticket (counter); the page reads its id from the address
             page = info == null || info.length() < 2 || info.indexOf('/', 1) >= 0 ? null : pages.get(servletPath);

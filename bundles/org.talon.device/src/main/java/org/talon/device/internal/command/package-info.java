@@ -1,0 +1,2 @@
+/** The {@code talon:} console commands of the hardware. */
+package org.talon.device.internal.command;
