@@ -35,7 +35,7 @@ final class ManagedConnection implements Connection {
     private volatile boolean closed;
     private volatile String closeReason;
     private long pause = FIRST_PAUSE_MILLIS;
-    /** The last reason told to the driver, so a port that stays away is told once. */
+    /** The reason told to the driver in this outage, so a port that stays away is told once. */
     private String toldDown;
 
     ManagedConnection(String text, URI uri, Transport transport, LinkHandler handler, ScheduledExecutorService scheduler, ExecutorService io) {
@@ -117,7 +117,7 @@ final class ManagedConnection implements Connection {
     }
 
     private void down(String reason) {
-        if (closed || reason.equals(toldDown)) return;
+        if (closed || toldDown != null) return;
         toldDown = reason;
         call(() -> handler.disconnected(reason));
     }
