@@ -371,28 +371,9 @@ class HttpApiIT {
         assertEquals(before, call("GET", "/branches/demo/tickets", ADMIN, null, null).body(), "nothing stored changed");
     }
 
-    /** Reads SSE events from a raw connection until {@code count} events came or the time is up. */
+    /** Reads SSE events from a raw connection until {@code count} events came or the time is up: their ids. */
     static java.util.List<long[]> readEvents(String lastEventId, int count, long millis) throws Exception {
-        java.util.List<long[]> ids = new java.util.ArrayList<>();
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", karaf.httpPort)) {
-            socket.setSoTimeout((int) millis);
-            String request = "GET /api/v1/branches/demo/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: " + ADMIN + "\r\n" + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String status = in.readLine();
-            assertTrue(status.contains(" 200"), status);
-            long deadline = System.currentTimeMillis() + millis;
-            String line;
-            try {
-                while (ids.size() < count && System.currentTimeMillis() < deadline && (line = in.readLine()) != null) {
-                    if (line.startsWith("id: ")) ids.add(new long[] {Long.parseLong(line.substring(4).trim())});
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // no more events within the time
-            }
-        }
-        return ids;
+        return SseEvents.read(karaf.httpPort, ADMIN, lastEventId, count, millis).stream().map(e -> new long[] {e.id()}).toList();
     }
 
     @Test
