@@ -135,6 +135,12 @@ class WebUiIT {
         publicId = qr.substring(qr.indexOf("t=") + 2);
         assertEquals(Boolean.TRUE, kiosk.awaitScript("return document.querySelector('.ticket img').naturalWidth > 0", 5000));
         assertEquals("pl", field(api.call("GET", "/branches/demo/tickets", ADMIN, null).body(), "language"));
+        // printed on the kiosk's own printer (the demo's virtual one), and the kiosk says so
+        kiosk.await(".ticket .printed[data-outcome=PRINTED]", 20);
+        assertEquals("kiosk1", kiosk.script("return document.querySelector('.ticket .printed').dataset.printer"));
+        assertEquals("Odbierz bilet z drukarki poniżej.", kiosk.text(".ticket .printed"));
+        assertTrue(api.call("GET", "/branches/demo/hardware/kiosk1", ADMIN, null).body().contains("\"number\":\"" + number + "\""),
+                "the printer's paper has the ticket");
         kiosk.screenshot("kiosk-ticket-pl");
 
         try (Browser phone = new Browser(karaf.httpPort, 390, 844)) {
@@ -293,6 +299,12 @@ class WebUiIT {
             for (String lang : List.of("en", "ru", "pl")) {
                 page(failures, manager, 1366, 900, "/manager?lang=" + lang, "[data-tile=served] .value", "manager-" + lang);
                 page(failures, manager, 1366, 768, "/operator?lang=" + lang, "button[data-counter]", "operator-counters-" + lang);
+                // the hardware and the demo's virtual devices, each as its page shows it
+                page(failures, manager, 1366, 768, "/hardware?lang=" + lang, "table.hardware tbody tr", "hardware-" + lang);
+                page(failures, manager, 1366, 768, "/hardware/kiosk1?lang=" + lang, ".paper .printed-ticket", "hardware-printer-" + lang);
+                page(failures, manager, 1920, 1080, "/hardware/board?lang=" + lang, ".device-state", "hardware-board-" + lang);
+                page(failures, manager, 1366, 768, "/hardware/keypad1?lang=" + lang, ".keys button[data-key=NEXT]", "hardware-keypad-" + lang);
+                page(failures, manager, 1366, 768, "/hardware/feedback1?lang=" + lang, ".ratings button", "hardware-feedback-" + lang);
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
         }
@@ -571,7 +583,7 @@ class WebUiIT {
         Object htmlLang = b.script("return document.documentElement.lang");
         if (!lang.equals(htmlLang)) failures.add(name + ": html lang " + htmlLang);
         // a text whose translation is missing shows its key ("ticket.state.DONE")
-        Object key = b.script("const m = document.body.innerText.match(/\\b(kiosk|ticket|operator|display|manager|admin|counter|pair|status|wait|language|site)\\.[A-Za-z.]+/); return m && m[0]");
+        Object key = b.script("const m = document.body.innerText.match(/\\b(kiosk|ticket|operator|display|manager|admin|counter|pair|status|wait|language|site|hardware)\\.[A-Za-z.]+/); return m && m[0]");
         if (key != null) failures.add(name + ": untranslated text " + key);
         // a value the page failed to fill in shows as "null" or "undefined"
         Object missing = b.script("const m = document.body.innerText.match(/\\b(null|undefined|NaN)\\b/); return m && m[0]");
