@@ -68,7 +68,7 @@ public final class TestDeviceContext implements DeviceContext, AutoCloseable {
     /** A pipe that is not connected yet: the test connects it with {@link TestConnection#open()}. */
     @Override
     public Connection connect(String uri, LinkHandler handler) {
-        if (uri == null || !uri.contains(":")) throw new IllegalArgumentException("not a transport URI: " + uri);
+        if (uri == null || !uri.matches("[a-z]+:.+")) throw new IllegalArgumentException("no transport for '" + uri + "' (known: serial, tcp)");
         TestConnection c = new TestConnection(uri, handler, wire);
         connections.add(c);
         return c;

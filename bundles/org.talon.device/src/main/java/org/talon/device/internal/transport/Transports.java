@@ -21,7 +21,8 @@ public final class Transports {
         this.scheduler = scheduler;
         this.io = io;
         Map<String, Transport> m = new java.util.HashMap<>();
-        for (Transport t : transports) m.put(t.scheme(), t);
+        // a serial port is one line that several devices may share (RS-485); a TCP connection is each device's own
+        for (Transport t : transports) m.put(t.scheme(), t.scheme().equals("serial") ? new SharedLines(t) : t);
         this.byScheme = Map.copyOf(m);
     }
 

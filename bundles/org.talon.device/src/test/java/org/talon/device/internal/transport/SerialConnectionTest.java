@@ -94,4 +94,38 @@ class SerialConnectionTest {
         }
         c.close();
     }
+
+    @Test
+    void devicesOnOneLineShareItsPortEachWritingAndEachHearingTheLine() throws Exception {
+        Path port = dir.resolve("ttyRS485");
+        Path device = dir.resolve("ttyBOARDS");
+        socat = pair(port, device);
+        RecordingHandler first = new RecordingHandler();
+        RecordingHandler second = new RecordingHandler();
+        Connection a = transports.connect("serial:" + port + "?baud=9600&stopbits=2", first);
+        Connection b = transports.connect("serial:" + port + "?baud=9600&stopbits=2", second);
+        RecordingHandler.await(Duration.ofSeconds(3), () -> a.isConnected() && b.isConnected(), "both connected");
+        try (InputStream in = Files.newInputStream(device); OutputStream out = Files.newOutputStream(device)) {
+            a.write(new byte[] {0x01, 0x20, 'A', 0x07});
+            b.write(new byte[] {0x01, 0x21, 'B', 0x07});
+            assertArrayEquals(new byte[] {0x01, 0x20, 'A', 0x07, 0x01, 0x21, 'B', 0x07}, in.readNBytes(8), "both boards' frames on the one line");
+            out.write(new byte[] {0x06});
+            out.flush();
+            RecordingHandler.await(Duration.ofSeconds(2), () -> first.bytes().length == 1 && second.bytes().length == 1, "both hear the line");
+        }
+        // a third device configured with other settings for the same port is refused, with why
+        RecordingHandler third = new RecordingHandler();
+        Connection c = transports.connect("serial:" + port + "?baud=19200", third);
+        RecordingHandler.await(Duration.ofSeconds(2), () -> third.count("disconnected") == 1, "refused");
+        assertTrue(third.calls.get(0).contains("open with other settings"), third.calls.toString());
+        c.close();
+        // the line goes away: every device on it is told
+        socat.destroy();
+        socat.waitFor();
+        RecordingHandler.await(Duration.ofSeconds(2), () -> first.count("disconnected") == 1 && second.count("disconnected") == 1, "both told");
+        socat = pair(port, device);
+        RecordingHandler.await(Duration.ofSeconds(8), () -> first.count("connected") == 2 && second.count("connected") == 2, "both back");
+        a.close();
+        b.close();
+    }
 }
