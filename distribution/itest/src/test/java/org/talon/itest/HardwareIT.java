@@ -14,7 +14,13 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.talon.bench.Http;
+import org.talon.bench.devices.DeviceWire;
+import org.talon.bench.devices.EscPosDevice;
+import org.talon.bench.devices.ModbusDisplay;
+import org.talon.bench.devices.PseudoTerminal;
 import org.talon.bench.TalonProcess;
 
 /**
@@ -52,11 +58,34 @@ class HardwareIT {
         return json(api.call("GET", "/branches/demo/hardware/" + id, ADMIN, null), 200);
     }
 
+    /** The device, or an empty object while it is not there (its driver not started yet). */
+    static JsonNode deviceOrNull(String id) throws Exception {
+        HttpResponse<String> r = api.call("GET", "/branches/demo/hardware/" + id, ADMIN, null);
+        return r.statusCode() == 404 ? JSON.createObjectNode() : json(r, 200);
+    }
+
+    static Predicate<JsonNode> state(String state) {
+        return d -> d.path("state").asText().equals(state);
+    }
+
+    static JsonNode print(JsonNode ticket, String kiosk) throws Exception {
+        return json(api.call("POST", "/branches/demo/tickets/" + ticket.path("number").asText() + "/print", ADMIN, "{\"kiosk\":\"" + kiosk + "\"}"), 200);
+    }
+
+    /** A device's configuration file, as an admin writes it into etc/. */
+    static void configure(String file, String... lines) throws Exception {
+        java.nio.file.Files.writeString(karaf.home.resolve("etc/" + file), String.join("\n", lines) + "\n");
+    }
+
     /** Polls a device until the condition holds (5 s at most). */
     static JsonNode awaitDevice(String id, Predicate<JsonNode> condition) throws Exception {
-        long end = System.currentTimeMillis() + 5000;
+        return awaitDevice(id, condition, 5000);
+    }
+
+    static JsonNode awaitDevice(String id, Predicate<JsonNode> condition, long millis) throws Exception {
+        long end = System.currentTimeMillis() + millis;
         JsonNode d;
-        while (!condition.test(d = device(id))) {
+        while (!condition.test(d = deviceOrNull(id))) {
             if (System.currentTimeMillis() > end) throw new AssertionError("device " + id + " is " + d);
             Thread.sleep(50);
         }
@@ -186,5 +215,171 @@ class HardwareIT {
         JsonNode t = issue("A");
         Api.problem(api.call("POST", "/branches/demo/tickets/" + t.path("number").asText() + "/print", ADMIN, "{}"), 400, "Name the kiosk");
         Api.problem(api.call("GET", "/branches/demo/hardware", null, null), 401, "login");
+    }
+
+    @Test
+    void anEscPosPrinterOnASerialLinePrintsAKiosksTicketsFallsBackWhenItsCableIsPulledAndRecoversByItself() throws Exception {
+        try (PseudoTerminal tty = new PseudoTerminal(karaf.home.resolve("tty"), "PRN").plug()) {
+            EscPosDevice printer = new EscPosDevice();
+            try (DeviceWire wire = DeviceWire.serial(tty, printer)) {
+                configure("org.talon.driver.escpos.printer-kiosk2.cfg", "port = " + tty.uri("baud=9600&parity=none"), "branch = demo",
+                        "kiosk = kiosk-2", "fallback = reception", "label = Kiosk 2 printer", "statusIntervalSeconds = 1");
+                karaf.client("feature:install talon-driver-escpos");
+                awaitDevice("kiosk2", state("ONLINE"), 20_000);
+                assertTrue(printer.queries() > 0, "Talon asked the printer's status (DLE EOT)");
+
+                JsonNode t = issue("B");
+                JsonNode printed = print(t, "kiosk-2");
+                assertEquals("kiosk2", printed.path("printer").asText(), printed.toString());
+                EscPosDevice.Ticket paper = printer.await(1, 5000).get(0);
+                assertTrue(paper.text().contains(t.path("number").asText()), paper.text());
+                assertTrue(paper.text().contains("Demo branch"), paper.text());
+                System.out.printf("ESC/POS over 9600 baud serial: one ticket %d bytes in %d ms (first byte to cut)%n", paper.bytes().length,
+                        (paper.cutNanos() - paper.firstNanos()) / 1_000_000);
+
+                // the cable is pulled: offline within 2 s, and the kiosk's tickets go to its fallback
+                long t0 = System.nanoTime();
+                tty.unplug();
+                JsonNode offline = awaitDevice("kiosk2", state("OFFLINE"), 2000);
+                long offlineMillis = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf("pulled cable -> OFFLINE in %d ms (%s)%n", offlineMillis, offline.path("reason").asText());
+                JsonNode elsewhere = print(issue("B"), "kiosk-2");
+                assertEquals("reception", elsewhere.path("printer").asText(), elsewhere.toString());
+                assertTrue(elsewhere.path("fallback").asBoolean());
+
+                // plugged in again: online by itself, and printing on it again
+                tty.plug();
+                awaitDevice("kiosk2", state("ONLINE"), 10_000);
+                JsonNode again = issue("B");
+                assertEquals("kiosk2", print(again, "kiosk-2").path("printer").asText());
+                assertTrue(printer.await(2, 5000).get(1).text().contains(again.path("number").asText()));
+
+                // the same driver for a network printer on its port 9100
+                try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                    EscPosDevice network = new EscPosDevice();
+                    try (DeviceWire tcp = DeviceWire.tcp(server, network)) {
+                        configure("org.talon.driver.escpos.printer-kiosk3.cfg", "port = tcp://127.0.0.1:" + server.getLocalPort(), "branch = demo",
+                                "kiosk = kiosk-3", "label = Kiosk 3 printer");
+                        awaitDevice("kiosk3", state("ONLINE"), 10_000);
+                        JsonNode n = issue("C");
+                        assertEquals("kiosk3", print(n, "kiosk-3").path("printer").asText());
+                        EscPosDevice.Ticket p = network.await(1, 5000).get(0);
+                        assertTrue(p.text().contains(n.path("number").asText()), p.text());
+                        System.out.printf("ESC/POS over TCP: one ticket %d bytes in %d ms (first byte to cut)%n", p.bytes().length,
+                                (p.cutNanos() - p.firstNanos()) / 1_000_000);
+                    }
+                    java.nio.file.Files.delete(karaf.home.resolve("etc/org.talon.driver.escpos.printer-kiosk3.cfg"));
+                }
+
+                // the driver is updated while the kiosk prints: every ticket is printed somewhere or shown, none is lost
+                java.nio.file.Path jar = java.nio.file.Path.of("../../bundles/org.talon.driver.escpos/target/org.talon.driver.escpos-0.1.0-SNAPSHOT.jar")
+                        .toAbsolutePath().normalize();
+                assertTrue(java.nio.file.Files.exists(jar), jar.toString());
+                int before = printer.tickets().size();
+                java.util.concurrent.ExecutorService kiosk = java.util.concurrent.Executors.newSingleThreadExecutor();
+                java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean(true);
+                java.util.concurrent.Future<List<JsonNode>> outcomes = kiosk.submit(() -> {
+                    List<JsonNode> o = new ArrayList<>();
+                    while (go.get() || o.size() < 10) o.add(print(issue("B"), "kiosk-2"));
+                    return o;
+                });
+                Thread.sleep(1000);
+                long u0 = System.nanoTime();
+                karaf.client("bundle:update org.talon.driver.escpos " + jar.toUri());
+                long updateMillis = (System.nanoTime() - u0) / 1_000_000;
+                awaitDevice("kiosk2", state("ONLINE"), 10_000);
+                long onlineMillis = (System.nanoTime() - u0) / 1_000_000;
+                Thread.sleep(1500);
+                go.set(false);
+                List<JsonNode> all = outcomes.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                kiosk.shutdown();
+                long onKiosk2 = all.stream().filter(o -> o.path("printer").asText().equals("kiosk2")).count();
+                long elsewhereOrScreen = all.size() - onKiosk2;
+                System.out.printf("bundle:update org.talon.driver.escpos: console %d ms, printer ONLINE again %d ms after; %d tickets printed on it,"
+                        + " %d elsewhere or on screen%n", updateMillis, onlineMillis, onKiosk2, elsewhereOrScreen);
+                for (JsonNode o : all) assertTrue(List.of("PRINTED", "SHOWN_ON_SCREEN").contains(o.path("outcome").asText()), o.toString());
+                List<String> onPaper = printer.await(before + (int) onKiosk2, 10_000).stream().skip(before).map(EscPosDevice.Ticket::text).toList();
+                for (JsonNode o : all) {
+                    if (!o.path("printer").asText().equals("kiosk2")) continue;
+                    String number = o.path("number").asText();
+                    assertTrue(onPaper.stream().anyMatch(x -> x.contains(number)), "a ticket said printed on kiosk2 is on its paper: " + number);
+                }
+                assertTrue(all.stream().skip(all.size() - 3).allMatch(o -> o.path("printer").asText().equals("kiosk2")), "printing on it again after the update");
+            }
+        }
+    }
+
+    /** Bundles as {@code bundle:list -s -t 0} shows them: id, state and symbolic name. */
+    static Map<String, String> bundles() throws Exception {
+        Map<String, String> b = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s*[│|]\\s*(\\w+)\\s*[│|][^\\n]*[│|]\\s*(\\S+)\\s*$")
+                .matcher(karaf.client("bundle:list -s -t 0"));
+        while (m.find()) b.put(m.group(3), m.group(1) + " " + m.group(2));
+        return b;
+    }
+
+    @Test
+    void aModbusCounterDisplayShowsItsCounterAndUninstallingItsFeatureRestartsNoOtherBundle() throws Exception {
+        try (PseudoTerminal tty = new PseudoTerminal(karaf.home.resolve("tty"), "MB").plug()) {
+            ModbusDisplay display = new ModbusDisplay(1);
+            try (DeviceWire wire = DeviceWire.serial(tty, display)) {
+                configure("org.talon.driver.modbusled.display-counter2.cfg", "port = " + tty.uri("baud=9600"), "branch = demo", "counter = 2");
+                karaf.client("feature:install talon-driver-modbusled");
+                awaitDevice("counter2", state("ONLINE"), 20_000);
+                issue("B");
+                json(api.call("POST", "/branches/demo/counters/2/call", ADMIN, null), 200);
+                JsonNode counters = json(api.call("GET", "/branches/demo/counters", ADMIN, null), 200);
+                String atTwo = null;
+                for (JsonNode c : counters) if (c.path("id").asText().equals("2")) atTwo = c.path("ticket").path("number").asText();
+                assertTrue(atTwo != null && !atTwo.isEmpty(), counters.toString());
+                display.await(atTwo, 5000);
+                assertEquals(0, display.badFrames(), "every frame's CRC was right");
+                json(api.call("POST", "/branches/demo/counters/2/finish", ADMIN, null), 200);
+                display.await("", 5000);
+
+                Map<String, String> before = bundles();
+                assertTrue(before.containsKey("org.talon.driver.modbusled"), before.toString());
+                String kioskSince = device("kiosk1").path("since").asText();
+                int queueStarts = count(karaf.log(), "Queue engine started");
+                java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean(true);
+                java.util.concurrent.atomic.AtomicInteger called = new java.util.concurrent.atomic.AtomicInteger();
+                Thread calls = new Thread(() -> {
+                    try {
+                        while (go.get()) {
+                            issue("A");
+                            if (api.call("POST", "/branches/demo/counters/3/next", ADMIN, null).statusCode() == 200) called.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                calls.start();
+                karaf.client("feature:uninstall talon-driver-modbusled");
+                assertEquals(404, api.call("GET", "/branches/demo/hardware/counter2", ADMIN, null).statusCode(), "its device went with it");
+                karaf.client("feature:install talon-driver-modbusled");
+                go.set(false);
+                calls.join();
+                assertTrue(called.get() > 0, "tickets were called meanwhile");
+                awaitDevice("counter2", state("ONLINE"), 20_000);
+                Map<String, String> after = bundles();
+                before.remove("org.talon.driver.modbusled");
+                after.remove("org.talon.driver.modbusled");
+                assertEquals(before, after, "every other bundle kept its id and state");
+                assertEquals(kioskSince, device("kiosk1").path("since").asText(), "the hardware registry and the other drivers were not restarted");
+                assertEquals(queueStarts, count(karaf.log(), "Queue engine started"), "the queue engine was not restarted");
+                issue("B");
+                json(api.call("POST", "/branches/demo/counters/2/call", ADMIN, null), 200);
+                for (JsonNode c : json(api.call("GET", "/branches/demo/counters", ADMIN, null), 200)) {
+                    if (c.path("id").asText().equals("2")) display.await(c.path("ticket").path("number").asText(), 5000);
+                }
+                json(api.call("POST", "/branches/demo/counters/2/finish", ADMIN, null), 200);
+            }
+        }
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
     }
 }
