@@ -52,7 +52,7 @@ public final class Adversary {
             "org.eclipse", "java.", "javax.");
     /** A value for each path variable that exists in the demo branch. */
     static final Map<String, String> GOOD = Map.of("branch", "demo", "counter", "4", "publicId", "000000000001AAAAAAAAAAAAAAAA",
-            "name", "adversary-device", "id", "wh-000000000000", "code", "ZZ");
+            "name", "adversary-device", "id", "wh-000000000000", "code", "ZZ", "ticket", "Z999");
 
     /** One request and what it had to get. */
     public record Failure(String category, String request, String expected, int status, String body) {
@@ -249,7 +249,7 @@ public final class Adversary {
         for (Operation op : operations()) {
             // unknown ids in the path (so an allowed call changes nothing) and a bad Last-Event-ID (so no stream stays open)
             String target = op.template().replace("{branch}", "demo").replace("{counter}", "99").replace("{name}", "nosuch")
-                    .replace("{publicId}", "nosuch").replace("{id}", "nosuch").replace("{code}", "nosuch");
+                    .replace("{publicId}", "nosuch").replace("{id}", "nosuch").replace("{code}", "nosuch").replace("{ticket}", "nosuch");
             if (target.endsWith("/events")) target += "?lastEventId=abc";
             String body = op.method().equals("POST") || op.method().equals("PUT") ? "{}" : null;
             for (Map.Entry<String, String> c : callers.entrySet()) {

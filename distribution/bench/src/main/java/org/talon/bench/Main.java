@@ -51,6 +51,7 @@ public final class Main {
             case "scale" -> m.scale();
             case "branches" -> m.branches();
             case "ui" -> Pages.run(m.distribution, m.work, m.num("calls", 100));
+            case "hardware" -> HardwareBench.run(m.distribution, m.work, m.num("tickets", 50), m.num("calls", 200), m.num("updates", 5));
             default -> {
                 usage();
                 yield 2;
@@ -74,6 +75,8 @@ public final class Main {
                   scale     the cycle and display figures at three sizes of waiting tickets, counters and displays
                             --only waiting,counters,displays (default all three)
                   ui        the pages in headless Chromium: operator's key -> hall display over --calls 100, page weights
+                  hardware  printers and a counter display played by emulators on socat pseudo-terminals and TCP: print time
+                            per ticket (--tickets 50), call -> bytes at the counter display (--calls 200), driver hot update (--updates 5)
                   jmh       the engine's JMH benchmarks (options are JMH's)
                   reliability  kill -9, PostgreSQL outage, bundle:update and malformed requests under load""");
     }

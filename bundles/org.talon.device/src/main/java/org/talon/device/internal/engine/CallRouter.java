@@ -29,13 +29,12 @@ import org.talon.queue.api.event.QueueEvents;
  * A durable subscriber: after a restart or an update it goes on from where it was, and what it
  * missed while away is applied before anything new. It starts from the counters as the engine
  * has them, so a device that starts shows what is called now.
+ *
+ * <p>It registers its subscriber service itself: as a subscriber component it would be activated
+ * by the event log while the log binds it, and it needs the log (through the hardware host), a
+ * service cycle (see {@link EventListener}).
  */
-@Component(property = {DurableSubscriber.NAME + "=device.calls", DurableSubscriber.FROM + "=end",
-    EventListener.TYPES + "=" + QueueEvents.TICKET_CALLED, EventListener.TYPES + "=" + QueueEvents.TICKET_RECALLED,
-    EventListener.TYPES + "=" + QueueEvents.TICKET_SERVING, EventListener.TYPES + "=" + QueueEvents.TICKET_FINISHED,
-    EventListener.TYPES + "=" + QueueEvents.TICKET_NO_SHOW, EventListener.TYPES + "=" + QueueEvents.TICKET_PARKED,
-    EventListener.TYPES + "=" + QueueEvents.TICKET_TRANSFERRED, EventListener.TYPES + "=" + QueueEvents.TICKET_CANCELLED,
-    EventListener.TYPES + "=" + QueueEvents.COUNTER_CLOSED})
+@Component(service = {})
 public final class CallRouter implements DurableSubscriber {
     private static final Logger LOG = Logger.getLogger(CallRouter.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +53,10 @@ public final class CallRouter implements DurableSubscriber {
     private final QueueService queues;
     private final Map<String, BranchCalls> branches = new HashMap<>();
 
+    private final org.osgi.framework.ServiceRegistration<DurableSubscriber> registration;
+
     @Activate
-    public CallRouter(@Reference HardwareHost host, @Reference QueueService queues) {
+    public CallRouter(org.osgi.framework.BundleContext context, @Reference HardwareHost host, @Reference QueueService queues) {
         this.host = host;
         this.queues = queues;
         host.servedAt(u -> servedAt(u.location().branch(), u.location().counter()));
@@ -63,10 +64,22 @@ public final class CallRouter implements DurableSubscriber {
         for (HardwareUnit u : host.units()) {
             if (u.context != null) showNow(u);
         }
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(DurableSubscriber.NAME, "device.calls");
+        props.put(DurableSubscriber.FROM, "end");
+        props.put(EventListener.TYPES, new String[] {QueueEvents.TICKET_CALLED, QueueEvents.TICKET_RECALLED, QueueEvents.TICKET_SERVING,
+            QueueEvents.TICKET_FINISHED, QueueEvents.TICKET_NO_SHOW, QueueEvents.TICKET_PARKED, QueueEvents.TICKET_TRANSFERRED,
+            QueueEvents.TICKET_CANCELLED, QueueEvents.COUNTER_CLOSED});
+        registration = context.registerService(DurableSubscriber.class, this, props);
     }
 
     @Deactivate
     void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException ignored) {
+            // gone with the bundle
+        }
         host.onStart(null);
         host.servedAt(null);
     }

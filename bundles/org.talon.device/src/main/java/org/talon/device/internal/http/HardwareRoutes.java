@@ -107,9 +107,12 @@ public final class HardwareRoutes {
     private final Semaphore waiters = new Semaphore(WAITERS);
     private final List<ServiceRegistration<Route>> registrations = new ArrayList<>();
 
+    private final org.osgi.service.cm.ConfigurationAdmin config;
+
     @Activate
     public HardwareRoutes(BundleContext context, @Reference HardwareHost host, @Reference PrintDesk desk, @Reference QueueService queues,
-            @Reference BranchDirectory branches) {
+            @Reference BranchDirectory branches, @Reference org.osgi.service.cm.ConfigurationAdmin config) {
+        this.config = config;
         this.host = host;
         this.desk = desk;
         this.queues = queues;
@@ -208,6 +211,23 @@ public final class HardwareRoutes {
         return Reply.ok(view(u));
     }
 
+    /**
+     * The address customers' phones reach Talon at, as the kiosk's QR code has it: {@code publicUrl}
+     * of the pages' configuration ({@code org.talon.ui}), so a printed ticket and the kiosk's screen
+     * show the same code; null when it is not set (then the address the kiosk used).
+     */
+    private String publicUrl() {
+        try {
+            org.osgi.service.cm.Configuration[] cs = config.listConfigurations("(service.pid=org.talon.ui)");
+            Object u = cs == null || cs.length == 0 || cs[0].getProperties() == null ? null : cs[0].getProperties().get("publicUrl");
+            String s = u == null ? "" : u.toString().strip();
+            if (s.isEmpty()) return null;
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException e) {
+            return null;
+        }
+    }
+
     static HardwareView view(HardwareUnit u) {
         HardwareView v = new HardwareView();
         v.id = u.id();
@@ -276,9 +296,13 @@ public final class HardwareRoutes {
             kiosk = p == null || p.kiosk == null || p.kiosk.isBlank() ? null : p.kiosk.strip();
         }
         if (kiosk == null) throw new ApiProblem(400, "Bad request", text(r.locale(), "problem.kiosk"));
-        String host = r.header("Host").orElse("localhost:8181");
-        String proto = r.header("X-Forwarded-Proto").filter(p -> p.equals("https")).orElse("http");
-        String url = t.publicId() == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? null : proto + "://" + host + "/t/" + t.publicId();
+        String base = publicUrl();
+        if (base == null) {
+            String host = r.header("Host").orElse("localhost:8181");
+            String proto = r.header("X-Forwarded-Proto").filter(p -> p.equals("https")).orElse("http");
+            base = host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? proto + "://" + host : null;
+        }
+        String url = t.publicId() == null || base == null ? null : base + "/t/" + t.publicId();
         PrintOutcome o = desk.print(t, kiosk, r.locale(), url);
         Printed p = new Printed();
         p.number = o.number();

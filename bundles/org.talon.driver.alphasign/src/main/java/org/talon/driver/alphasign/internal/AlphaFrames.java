@@ -1,5 +1,7 @@
 package org.talon.driver.alphasign.internal;
 
+import org.talon.device.api.AsciiText;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -145,7 +147,7 @@ final class AlphaFrames {
 
     /** One call's line, printable ASCII only. */
     static byte[] line(DisplayContent.Call c) {
-        return AsciiTransliteration.toAscii(c.number() + ARROW + c.counterLabel()).getBytes(StandardCharsets.US_ASCII);
+        return AsciiText.of(c.number() + ARROW + c.counterLabel()).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.talon.driver.modbusled.internal;
 
+import org.talon.device.api.AsciiText;
+
 import java.util.Locale;
 import org.talon.device.api.DisplayContent;
 
@@ -77,7 +79,7 @@ final class RegisterLayout {
     /** The text it shows: the newest call's number in printable ASCII, or nothing. */
     static String shown(DisplayContent content) {
         if (content == null || content.calls().isEmpty()) return "";
-        return AsciiTransliteration.toAscii(content.calls().get(0).number()).strip();
+        return AsciiText.of(content.calls().get(0).number()).strip();
     }
 
     /** {@code text} right-aligned in {@code digits} places. */

@@ -1,5 +1,7 @@
 package org.talon.driver.rs485board.internal;
 
+import org.talon.device.api.AsciiText;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
@@ -106,7 +108,7 @@ final class BoardFrames {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
             if (c >= 0x20 && c != 0x7F && !Character.isISOControl(c) && !Character.isSurrogate(c) && enc.canEncode(c)) b.append(c);
-            else b.append(AsciiTransliteration.toAscii(c, next));
+            else b.append(AsciiText.of(c, next));
         }
         return b.toString();
     }

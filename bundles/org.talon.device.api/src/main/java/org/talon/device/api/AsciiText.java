@@ -1,19 +1,19 @@
-package org.talon.driver.rs485board.internal;
+package org.talon.device.api;
 
 import java.text.Normalizer;
 import java.util.Map;
 
 /**
- * Text as plain printable ASCII (0x20..0x7E), for a letter the board's code page lacks (all of
- * Cyrillic and Polish on an ASCII board, Polish on a cp1251 one). Cyrillic is romanised
- * (Russian, Ukrainian and Belarusian letters: {@code Ж} becomes {@code ZH}, {@code Я} becomes
- * {@code YA}, soft and hard signs are dropped); Polish and
+ * Text as plain printable ASCII (0x20..0x7E), for a device whose character set has no Cyrillic
+ * and no Polish letters (an LED sign, a 7-segment display, a board's missing letters); a driver
+ * uses it where its device has no code page for a text. Cyrillic is romanised (Russian, Ukrainian and Belarusian letters: {@code Ж}
+ * becomes {@code ZH}, {@code Я} becomes {@code YA}, soft and hard signs are dropped); Polish and
  * other Latin letters lose their diacritics ({@code ł} becomes {@code l}, {@code ż} becomes
  * {@code z}); typographic dashes and quotes become their ASCII kin; control characters become a
  * space and whatever is left becomes {@code ?}. No control byte of the protocol can get through.
  */
-final class AsciiTransliteration {
-    private AsciiTransliteration() {
+public final class AsciiText {
+    private AsciiText() {
     }
 
     private static final Map<Character, String> CYRILLIC = Map.ofEntries(
@@ -36,19 +36,19 @@ final class AsciiTransliteration {
             Map.entry('→', "->"));
 
     /** The text in printable ASCII, as described above. */
-    static String toAscii(String text) {
+    public static String of(String text) {
         if (text == null) return "";
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-            out.append(toAscii(c, next));
+            out.append(of(c, next));
         }
         return out.toString();
     }
 
     /** One character; {@code next} decides between {@code Zh} (in a word) and {@code ZH} (in capitals). */
-    static String toAscii(char c, char next) {
+    public static String of(char c, char next) {
         if (c >= 0x20 && c < 0x7F) return String.valueOf(c);
         if (c < 0x20 || c == 0x7F) return " ";
         String cyr = CYRILLIC.get(Character.toLowerCase(c));
