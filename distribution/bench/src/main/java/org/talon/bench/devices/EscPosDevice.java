@@ -48,6 +48,7 @@ public final class EscPosDevice implements DeviceWire.Emulator {
                 queries++;
                 pending.reset();
                 pending.write(p, 0, n - 3);
+                if (pending.size() == 0) first = -1; // a query is not the start of a ticket
                 continue;
             }
             if (n == 1 && first < 0) first = nanos;
