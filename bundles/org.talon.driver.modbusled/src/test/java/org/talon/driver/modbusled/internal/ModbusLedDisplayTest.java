@@ -55,7 +55,17 @@ class ModbusLedDisplayTest {
         wire.answer(unit::accept);
         wire.open();
         ctx.awaitStatus(DeviceStatus.State.ONLINE, SECOND);
-        ctx.drain();
+        // ONLINE comes with the first answer; with function 6 the blanking goes on a frame a register: let it end
+        int n;
+        do {
+            n = wire.written().length;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            ctx.drain();
+        } while (wire.written().length != n);
         wire.take();
         return wire;
     }
