@@ -532,7 +532,7 @@ public abstract class QueueEngineTests {
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(org.talon.event.api.DurableSubscriber.NAME, table);
         String none = console("talon:subscribers");
-        assertTrue(none, none.contains("No durable subscribers are running."));
+        assertTrue(none, !none.contains(table));
         var registration = context.registerService(org.talon.event.api.DurableSubscriber.class, recorder, props);
         try {
             awaitRows(ds, table, log.lastSequence(BRANCH), 120);

@@ -75,8 +75,12 @@ public final class HardwareHost {
     private volatile java.util.function.Function<HardwareUnit, String> servedAt = u -> null;
     private volatile boolean active;
 
+    private final org.osgi.framework.BundleContext bundles;
+
     @Activate
-    public HardwareHost(@Reference EventLog log, @Reference BranchDirectory branches, @Reference QueueService queues) {
+    public HardwareHost(org.osgi.framework.BundleContext bundles, @Reference EventLog log, @Reference BranchDirectory branches,
+            @Reference QueueService queues) {
+        this.bundles = bundles;
         this.log = log;
         this.branches = branches;
         this.queues = queues;
@@ -235,10 +239,20 @@ public final class HardwareHost {
             u = units.remove((Long) ref.getProperty("service.id"));
         }
         if (u == null) return;
-        stop(u, "its driver stopped");
+        // a driver updated or removed is news; Talon shutting down is not (the log stops too)
+        stop(u, "its driver stopped", !shuttingDown());
     }
 
-    private void stop(HardwareUnit u, String why) {
+    private boolean shuttingDown() {
+        try {
+            return bundles.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
+        } catch (IllegalStateException e) {
+            return true; // this bundle's context is no longer valid
+        }
+    }
+
+    /** Disposes a unit's driver; {@code tell}: record it going offline as an event of its branch. */
+    private void stop(HardwareUnit u, String why, boolean tell) {
         ContextImpl c = u.context;
         if (c == null) return;
         // what the driver reports while it stops is not news; the driver going away is
@@ -249,13 +263,16 @@ public final class HardwareHost {
             LOG.log(Level.WARNING, "The driver of " + u.id + " failed to stop", e);
         }
         c.dispose();
-        record(u, DeviceStatus.offline(why));
+        if (tell) record(u, DeviceStatus.offline(why));
+        else u.status(DeviceStatus.offline(why), clock.instant());
     }
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
         active = false;
-        for (HardwareUnit u : List.copyOf(units.values())) stop(u, "Talon's hardware support stopped");
+        // Talon (or its hardware support) stops: no events while the log may be stopping too; after
+        // the start each device's state is recorded again as it comes
+        for (HardwareUnit u : List.copyOf(units.values())) stop(u, "Talon's hardware support stopped", false);
         scheduler.shutdownNow();
         io.shutdownNow();
     }
