@@ -206,6 +206,22 @@ class HardwareIT {
     }
 
     @Test
+    void aCallMadeWhileTheHardwareBundleIsStoppedIsShownWhenItStartsAgain() throws Exception {
+        String number = issue("C").path("number").asText();
+        karaf.client("bundle:stop org.talon.device");
+        assertEquals(404, api.call("GET", "/branches/demo/hardware/counter1", ADMIN, null).statusCode(), "its routes went with it");
+        JsonNode called = json(api.call("POST", "/branches/demo/counters/3/call", ADMIN, null), 200);
+        String atThree = called.path("number").asText();
+        assertFalse(atThree.isEmpty(), called.toString());
+        karaf.client("bundle:start org.talon.device");
+        JsonNode board = awaitDevice("board", d -> d.path("showing").path("calls").findValuesAsText("number").contains(atThree), 20_000);
+        assertTrue(board.path("showing").path("calls").findValuesAsText("counter").contains("3"), board.toString());
+        json(api.call("POST", "/branches/demo/counters/3/finish", ADMIN, null), 200);
+        awaitDevice("board", d -> !d.path("showing").path("calls").findValuesAsText("number").contains(atThree));
+        assertFalse(number.isEmpty());
+    }
+
+    @Test
     void theConsoleListsTheHardwareAndBadInputIsRefusedWithWhatIsWrong() throws Exception {
         String out = karaf.client("talon:hardware");
         for (String id : List.of("kiosk1", "reception", "board", "counter1", "keypad1", "feedback1")) assertTrue(out.contains(id), out);
