@@ -19,6 +19,8 @@ import java.net.ServerSocket;
 import org.talon.bench.Http;
 import org.talon.bench.devices.DeviceWire;
 import org.talon.bench.devices.EscPosDevice;
+import org.talon.bench.devices.FramedDisplay;
+import org.talon.bench.devices.SerialKeypad;
 import org.talon.bench.devices.ModbusDisplay;
 import org.talon.bench.devices.PseudoTerminal;
 import org.talon.bench.TalonProcess;
@@ -323,6 +325,58 @@ class HardwareIT {
                     assertTrue(onPaper.stream().anyMatch(x -> x.contains(number)), "a ticket said printed on kiosk2 is on its paper: " + number);
                 }
                 assertTrue(all.stream().skip(all.size() - 3).allMatch(o -> o.path("printer").asText().equals("kiosk2")), "printing on it again after the update");
+            }
+        }
+    }
+
+    @Test
+    void anAlphaSignAnRs485BoardAndAHomeBuiltKeypadOnSerialLinesShowCallsAndTheKeypadsKeysAct() throws Exception {
+        java.nio.file.Path dir = karaf.home.resolve("tty");
+        try (PseudoTerminal a = new PseudoTerminal(dir, "ALPHA").plug(); PseudoTerminal b = new PseudoTerminal(dir, "RS485").plug();
+                PseudoTerminal k = new PseudoTerminal(dir, "KEYS").plug()) {
+            FramedDisplay sign = new FramedDisplay(FramedDisplay.Protocol.ALPHA);
+            FramedDisplay board = new FramedDisplay(FramedDisplay.Protocol.RS485);
+            SerialKeypad keypad = new SerialKeypad();
+            try (DeviceWire wa = DeviceWire.serial(a, sign); DeviceWire wb = DeviceWire.serial(b, board); DeviceWire wk = DeviceWire.serial(k, keypad)) {
+                configure("org.talon.driver.alphasign.board-side.cfg", "port = " + a.uri("baud=9600&databits=7&parity=even"), "branch = demo",
+                        "hall = side", "lines = 2");
+                configure("org.talon.driver.rs485board.board-over4.cfg", "port = " + b.uri("baud=9600&stopbits=2"), "branch = demo", "counter = 4",
+                        "address = 32");
+                configure("org.talon.driver.talonserial.keypad-keys4.cfg", "port = " + k.uri("baud=115200"), "branch = demo", "counter = 4");
+                karaf.client("feature:install talon-driver-alphasign", "feature:install talon-driver-rs485board", "feature:install talon-driver-talonserial");
+                for (String d : List.of("side", "over4", "keys4")) awaitDevice(d, state("ONLINE"), 20_000);
+                assertTrue(keypad.pings() > 0, "Talon pinged the keypad");
+
+                issue("A");
+                // the operator presses NEXT on the home-built keypad: counter 4 calls
+                assertTrue(wk.send(SerialKeypad.key("NEXT")));
+                String number = null;
+                long end = System.currentTimeMillis() + 5000;
+                while (number == null && System.currentTimeMillis() < end) {
+                    for (JsonNode c : json(api.call("GET", "/branches/demo/counters", ADMIN, null), 200)) {
+                        if (c.path("id").asText().equals("4") && !c.path("ticket").path("number").asText().isEmpty()) number = c.path("ticket").path("number").asText();
+                    }
+                    Thread.sleep(50);
+                }
+                assertTrue(number != null, "the keypad's NEXT called a ticket at counter 4");
+                FramedDisplay.Frame over = board.await(number, 5000);
+                assertEquals("32", over.address(), "the board over counter 4 at its address");
+                sign.await(number, 5000);
+                assertTrue(keypad.await(number, 5000).startsWith(number + "|"), "the keypad's screen shows the ticket");
+                assertEquals(0, sign.badFrames(), "every Alpha packet's checksum was right");
+                assertEquals(0, board.badFrames());
+
+                assertTrue(wk.send(SerialKeypad.key("FINISH")));
+                String done = number;
+                long until = System.currentTimeMillis() + 5000;
+                while (board.frames().get(board.frames().size() - 1).text().contains(done)) {
+                    assertTrue(System.currentTimeMillis() < until, "the board over counter 4 cleared after FINISH: " + board.frames());
+                    Thread.sleep(20);
+                }
+            }
+            for (String f : List.of("org.talon.driver.alphasign.board-side.cfg", "org.talon.driver.rs485board.board-over4.cfg",
+                    "org.talon.driver.talonserial.keypad-keys4.cfg")) {
+                java.nio.file.Files.delete(karaf.home.resolve("etc/" + f));
             }
         }
     }

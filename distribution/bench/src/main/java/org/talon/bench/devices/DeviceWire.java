@@ -21,6 +21,7 @@ public final class DeviceWire implements AutoCloseable {
     private volatile boolean running = true;
     private volatile ServerSocket server;
     private volatile java.io.Closeable current;
+    private volatile OutputStream out;
 
     private DeviceWire(String name, Runnable loop) {
         thread = new Thread(loop, name);
@@ -63,14 +64,32 @@ public final class DeviceWire implements AutoCloseable {
         return self[0];
     }
 
+    /** The device sends these bytes of its own accord (a key pressed); false when its wire is not open. */
+    public boolean send(byte[] bytes) {
+        OutputStream o = out;
+        if (o == null) return false;
+        try {
+            synchronized (this) {
+                o.write(bytes);
+                o.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void pump(DeviceWire w, InputStream in, OutputStream out, Emulator device) throws IOException {
+        w.out = out;
         byte[] buf = new byte[4096];
         int n = 0;
         while (w.running && (n = in.read(buf)) > 0) {
             byte[] reply = device.accept(java.util.Arrays.copyOf(buf, n), System.nanoTime());
             if (reply != null && reply.length > 0) {
-                out.write(reply);
-                out.flush();
+                synchronized (w) {
+                    out.write(reply);
+                    out.flush();
+                }
             }
         }
         if (n < 0) pause();
