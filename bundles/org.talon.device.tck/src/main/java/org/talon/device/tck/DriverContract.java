@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.talon.device.api.DeviceStatus;
 import org.talon.device.api.Hardware;
 import org.talon.device.api.Location;
+import org.talon.device.api.VirtualHardware;
 
 /**
  * What every driver must do, whatever it drives: a vendor's test extends {@link PrinterContract},
@@ -72,28 +73,30 @@ public abstract class DriverContract<H extends Hardware> {
     }
 
     /**
-     * Whether the device is reached over a port (true for every device of wires). A virtual
-     * device, whose buttons are on a web page, answers false, and the kit skips the tests of its
-     * port; {@link #goAway} and {@link #comeBack} then say how it goes offline and back.
+     * Whether the device is reached over a port: true for every device of wires. A virtual device
+     * ({@link VirtualHardware}: its buttons are on a web page) has none; the kit skips the tests of
+     * a port for it, and it goes offline and back by the condition its page sets.
      */
     protected boolean wired() {
-        return true;
+        return !(create(configuration(PORT)) instanceof VirtualHardware);
     }
 
-    /** The device goes away: by default its connection drops. */
+    /** The device goes away: its connection drops (a virtual device: its page sets it offline). */
     protected void goAway(H driver, String reason) {
-        context.connection().drop(reason);
+        if (driver instanceof VirtualHardware v) v.condition(DeviceStatus.offline(reason));
+        else context.connection().drop(reason);
     }
 
-    /** The device is back: by default its connection opens again. */
+    /** The device is back: its connection opens again (a virtual device: its page sets it online). */
     protected void comeBack(H driver) {
-        context.connection().open();
+        if (driver instanceof VirtualHardware v) v.condition(DeviceStatus.online());
+        else context.connection().open();
     }
 
     /** A driver for the kit's port, initialised in a fresh context, and its connection opened and ONLINE. */
     protected H online() {
         H d = started(PORT);
-        if (wired()) {
+        if (!(d instanceof VirtualHardware)) {
             TestConnection c = context.connection();
             c.answer(device());
             c.open();

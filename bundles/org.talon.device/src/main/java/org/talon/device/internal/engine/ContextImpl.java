@@ -45,7 +45,7 @@ final class ContextImpl implements DeviceContext {
 
     @Override
     public void status(DeviceStatus status) {
-        if (!disposed && status != null) host.statusReported(unit, status);
+        if (!disposed && status != null) host.record(unit, status);
     }
 
     @Override

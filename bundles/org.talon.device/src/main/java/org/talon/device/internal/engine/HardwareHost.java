@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -169,7 +168,7 @@ public final class HardwareHost {
         else if (kiosk != null && !kinds.contains(HardwareUnit.Kind.PRINTER)) wrong = "only a printer sits in a kiosk: configure counter or hall";
         else if (taken(id, sid)) wrong = "another device already has the id '" + id + "'";
         return new HardwareUnit(sid, id == null ? "service-" + sid : id, driver, driverName, location, label,
-                text(props, HardwareProperties.PORT), text(props, HardwareProperties.FALLBACK), Map.copyOf(nonNull(props)), wrong, clock.instant());
+                text(props, HardwareProperties.PORT), text(props, HardwareProperties.FALLBACK), wrong, clock.instant());
     }
 
     private boolean taken(String id, long sid) {
@@ -177,14 +176,6 @@ public final class HardwareHost {
             if (u.serviceId != sid && u.id.equals(id) && u.misconfigured == null) return true;
         }
         return false;
-    }
-
-    private static Map<String, Object> nonNull(Map<String, Object> m) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (v != null) r.put(k, v);
-        });
-        return r;
     }
 
     /** The configured id, else the name of the factory configuration. */
@@ -223,7 +214,7 @@ public final class HardwareHost {
             u.driver.initialize(c);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "The driver of " + u.id + " failed to start", e);
-            statusReported(u, DeviceStatus.error("the driver failed to start: " + e));
+            record(u, DeviceStatus.error("the driver failed to start: " + e));
             return;
         }
         try {
@@ -293,7 +284,7 @@ public final class HardwareHost {
         servedAt = f == null ? u -> null : f;
     }
 
-    /** The units, by branch then id. */
+    /** The units, by branch then id (for people: the console, the API). */
     public List<HardwareUnit> units() {
         List<HardwareUnit> l = new ArrayList<>(units.values());
         l.sort(Comparator.comparing((HardwareUnit u) -> String.valueOf(u.location.branch())).thenComparing(u -> u.id));
@@ -308,17 +299,19 @@ public final class HardwareHost {
         return units.values().stream().filter(u -> u.id.equals(id) && u.misconfigured == null).findFirst();
     }
 
-    /** Running units of a kind in a branch. */
+    /** Running units of a kind in a branch, in no order (asked for every call). */
     List<HardwareUnit> running(String branch, HardwareUnit.Kind kind) {
-        return units().stream().filter(u -> u.misconfigured == null && u.context != null && !u.context.disposed
-                && branch.equals(u.location.branch()) && u.kinds.contains(kind)).toList();
+        List<HardwareUnit> l = new ArrayList<>();
+        for (HardwareUnit u : units.values()) {
+            if (u.misconfigured == null && u.context != null && !u.context.disposed && branch.equals(u.location.branch()) && u.kinds.contains(kind)) {
+                l.add(u);
+            }
+        }
+        return l;
     }
 
-    void statusReported(HardwareUnit u, DeviceStatus s) {
-        record(u, s);
-    }
-
-    private void record(HardwareUnit u, DeviceStatus s) {
+    /** A status a driver reported (or Talon for it): a change of state is an event of its branch. */
+    void record(HardwareUnit u, DeviceStatus s) {
         if (!u.status(s, clock.instant())) return;
         if (u.misconfigured != null || u.location.branch() == null) return;
         Map<String, Object> p = new LinkedHashMap<>();
@@ -342,24 +335,25 @@ public final class HardwareHost {
         });
     }
 
+    /**
+     * A keypad's key: the counter's action, on the scheduler. What it changes reaches the keypad as
+     * events do (the call router shows the counter's ticket); a refusal is shown here, with why.
+     */
     void keyPressed(HardwareUnit u, KeypadKey key) {
         scheduler.execute(() -> {
-            String line1;
-            String line2;
             try {
                 var r = queues.act(CounterCommand.builder().branch(u.location.branch()).counter(u.location.counter())
                         .action(CounterAction.valueOf(key.name())).supervisor(true).build());
-                line1 = r.ticket() == null ? "-" : r.ticket().number();
-                line2 = DeviceTexts.TEXTS.text(locale(u), "keypad.done." + key.name());
+                // a call that found no one changes nothing, so no event tells the keypad: say it here
+                if (r.ticket() == null && (key == KeypadKey.CALL || key == KeypadKey.NEXT)) {
+                    show(u, "-", DeviceTexts.TEXTS.text(locale(u), "keypad.nobody"));
+                }
             } catch (QueueException e) {
-                line1 = "!";
-                line2 = e.getMessage();
+                show(u, "!", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Key " + key + " of " + u.id + " failed", e);
-                line1 = "!";
-                line2 = DeviceTexts.TEXTS.text(locale(u), "keypad.failed");
+                show(u, "!", DeviceTexts.TEXTS.text(locale(u), "keypad.failed"));
             }
-            show(u, line1, line2);
         });
     }
 
@@ -419,17 +413,4 @@ public final class HardwareHost {
         }
     }
 
-    /** The driver of a unit (for a virtual device's page). */
-    public org.talon.device.api.Hardware driverOf(HardwareUnit u) {
-        return u.driver;
-    }
-
-    QueueService queues() {
-        return queues;
-    }
-
-    /** For tests: waits until the scheduler ran what was queued before. */
-    void drain() throws Exception {
-        scheduler.submit(() -> { }).get(5, TimeUnit.SECONDS);
-    }
 }

@@ -45,7 +45,6 @@ public final class HardwareUnit {
     final String label;
     final String port;
     final String fallback;
-    final Map<String, Object> properties;
     /** Why the unit is not run, when its configuration is wrong; then it is never initialised. */
     final String misconfigured;
     private DeviceStatus status;
@@ -56,7 +55,7 @@ public final class HardwareUnit {
     volatile ContextImpl context;
 
     HardwareUnit(long serviceId, String id, Hardware driver, String driverName, Location location, String label, String port, String fallback,
-            Map<String, Object> properties, String misconfigured, Instant now) {
+            String misconfigured, Instant now) {
         this.serviceId = serviceId;
         this.id = id;
         this.kinds = Kind.of(driver);
@@ -66,7 +65,6 @@ public final class HardwareUnit {
         this.label = label;
         this.port = port;
         this.fallback = fallback;
-        this.properties = properties;
         this.misconfigured = misconfigured;
         this.status = misconfigured != null ? DeviceStatus.error(misconfigured) : DeviceStatus.offline("starting");
         this.since = now;
@@ -97,8 +95,9 @@ public final class HardwareUnit {
         return port;
     }
 
-    public boolean isVirtual() {
-        return driver instanceof VirtualHardware;
+    /** The driver as a virtual device, whose buttons are on its page; empty for a device of wires. */
+    public java.util.Optional<VirtualHardware> virtual() {
+        return driver instanceof VirtualHardware v ? java.util.Optional.of(v) : java.util.Optional.empty();
     }
 
     public synchronized DeviceStatus status() {

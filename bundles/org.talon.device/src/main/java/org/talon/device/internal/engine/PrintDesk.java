@@ -36,7 +36,11 @@ public final class PrintDesk {
     /** How long one printer has for one ticket (a QR ticket takes about a second at 9600 baud). */
     static final long PRINT_TIMEOUT_SECONDS = 15;
 
-    /** Where a ticket went. */
+    /**
+     * Where a ticket went, as the print route answers it: {@code outcome} {@code PRINTED} or
+     * {@code SHOWN_ON_SCREEN}; the printer's id and label; whether it is a fallback printer, not the
+     * kiosk's own; the printers tried before, each with why it did not print.
+     */
     public record PrintOutcome(String outcome, String printer, String printerLabel, boolean fallback, List<String> tried, String number) {
         public static final String PRINTED = "PRINTED";
         public static final String SCREEN = "SHOWN_ON_SCREEN";
@@ -174,12 +178,6 @@ public final class PrintDesk {
                 .heading(DeviceTexts.TEXTS.text(locale, "ticket.heading")).number(t.number()).waitText(wait).issuedAt(at)
                 .issuedText(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).format(at)).url(url)
                 .urlCaption(url == null ? null : DeviceTexts.TEXTS.text(locale, "ticket.qr")).locale(locale).build();
-    }
-
-    /** How a ticket was printed, when it was. */
-    Optional<PrintOutcome> outcome(long ticketId) {
-        CompletableFuture<PrintOutcome> f = done.get(ticketId);
-        return f == null || !f.isDone() || f.isCompletedExceptionally() ? Optional.empty() : Optional.of(f.join());
     }
 
 }

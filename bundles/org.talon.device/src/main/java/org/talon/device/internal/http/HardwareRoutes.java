@@ -87,19 +87,6 @@ public final class HardwareRoutes {
         public String kiosk;
     }
 
-    /** Where the ticket went, and what the kiosk tells the customer. */
-    public static final class Printed {
-        public String number;
-        /** {@code PRINTED} or {@code SHOWN_ON_SCREEN}. */
-        public String outcome;
-        public String printer;
-        public String printerLabel;
-        /** Printed on a fallback printer, not the kiosk's own. */
-        public boolean fallback;
-        /** The printers tried before, each with why it did not print. */
-        public List<String> tried;
-    }
-
     private final HardwareHost host;
     private final PrintDesk desk;
     private final QueueService queues;
@@ -129,7 +116,7 @@ public final class HardwareRoutes {
                 .answer(404, "No such branch or device").answer(409, "The device is not virtual")
                 .summary("Presses a virtual device's button (a key, a rating) or sets its condition (e.g. paper out)").build(), this::input);
         add(context, RouteSpec.builder("POST", "/branches/{branch}/tickets/{ticket}/print").roles(Role.KIOSK, Role.RECEPTION, Role.MANAGER, Role.OPERATOR)
-                .requestType(PrintRequest.class).responseType(Printed.class).answer(400, "No kiosk named")
+                .requestType(PrintRequest.class).responseType(PrintOutcome.class).answer(400, "No kiosk named")
                 .answer(404, "No such branch or ticket").answer(409, "The ticket is done")
                 .summary("Prints a ticket on the kiosk's printer, else its fallback printer, else says it is shown on screen only").build(),
                 this::print);
@@ -239,7 +226,7 @@ public final class HardwareRoutes {
         v.hall = u.location().hall();
         v.label = u.label();
         v.port = u.port();
-        v.virtual = u.isVirtual();
+        v.virtual = u.virtual().isPresent();
         synchronized (u) {
             DeviceStatus s = u.status();
             v.state = s.state().name();
@@ -258,7 +245,7 @@ public final class HardwareRoutes {
         Input in = r.hasBody() ? r.body(Input.class) : null;
         int given = in == null ? 0 : (in.key != null ? 1 : 0) + (in.rating != null ? 1 : 0) + (in.state != null ? 1 : 0);
         if (given != 1) throw new ApiProblem(400, "Bad request", text(r.locale(), "problem.input"));
-        if (!(host.driverOf(u) instanceof VirtualHardware v)) throw new ApiProblem(409, "Conflict", text(r.locale(), "problem.notVirtual", u.id()));
+        VirtualHardware v = u.virtual().orElseThrow(() -> new ApiProblem(409, "Conflict", text(r.locale(), "problem.notVirtual", u.id())));
         if (in.key != null) {
             KeypadKey key;
             try {
@@ -303,14 +290,6 @@ public final class HardwareRoutes {
             base = host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? proto + "://" + host : null;
         }
         String url = t.publicId() == null || base == null ? null : base + "/t/" + t.publicId();
-        PrintOutcome o = desk.print(t, kiosk, r.locale(), url);
-        Printed p = new Printed();
-        p.number = o.number();
-        p.outcome = o.outcome();
-        p.printer = o.printer();
-        p.printerLabel = o.printerLabel();
-        p.fallback = o.fallback();
-        p.tried = o.tried();
-        return Reply.ok(p);
+        return Reply.ok(desk.print(t, kiosk, r.locale(), url));
     }
 }

@@ -20,10 +20,13 @@ final class SharedLines implements Transport {
     /** A read of a link returns 0 after this long without bytes. */
     static final long READ_WAIT_MILLIS = 500;
     private final Transport delegate;
+    private final java.util.concurrent.Executor io;
     private final Map<String, Line> open = new HashMap<>();
 
-    SharedLines(Transport delegate) {
+    /** @param io the reading threads: one reads each open port */
+    SharedLines(Transport delegate, java.util.concurrent.Executor io) {
         this.delegate = delegate;
+        this.io = io;
     }
 
     @Override
@@ -55,9 +58,7 @@ final class SharedLines implements Transport {
             if (line == null) {
                 line = new Line(uri, port, delegate.open(uri));
                 open.put(port, line);
-                Thread reader = new Thread(line::pump, "talon-hardware-line-" + port);
-                reader.setDaemon(true);
-                reader.start();
+                io.execute(line::pump);
             }
         }
         return line.join();

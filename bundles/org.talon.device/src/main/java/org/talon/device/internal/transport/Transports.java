@@ -22,7 +22,7 @@ public final class Transports {
         this.io = io;
         Map<String, Transport> m = new java.util.HashMap<>();
         // a serial port is one line that several devices may share (RS-485); a TCP connection is each device's own
-        for (Transport t : transports) m.put(t.scheme(), t.scheme().equals("serial") ? new SharedLines(t) : t);
+        for (Transport t : transports) m.put(t.scheme(), t.scheme().equals("serial") ? new SharedLines(t, io) : t);
         this.byScheme = Map.copyOf(m);
     }
 
