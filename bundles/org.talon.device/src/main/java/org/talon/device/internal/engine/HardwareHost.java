@@ -375,7 +375,10 @@ public final class HardwareHost {
     /** Tells a keypad two lines, on the scheduler. */
     void show(HardwareUnit u, String line1, String line2) {
         if (!(u.driver instanceof Keypad k)) return;
-        u.view(Map.of("line1", line1, "line2", line2 == null ? "" : line2));
+        Map<String, Object> view = new LinkedHashMap<>(); // line 1 first, wherever it is shown
+        view.put("line1", line1);
+        view.put("line2", line2 == null ? "" : line2);
+        u.view(view);
         run(u, () -> k.show(line1, line2 == null ? "" : line2));
     }
 
