@@ -21,6 +21,7 @@ public final class Branch {
     private final ZoneId zone;
     private final List<Locale> locales;
     private final boolean priorityAtKiosk;
+    private final org.talon.queue.api.calendar.BranchCalendar calendar;
 
     private Branch(Builder b) {
         this.id = b.id;
@@ -29,6 +30,8 @@ public final class Branch {
         this.zone = b.zone;
         this.locales = b.locales == null ? List.of() : List.copyOf(b.locales);
         this.priorityAtKiosk = b.priorityAtKiosk;
+        this.calendar = b.calendar != null ? b.calendar
+                : org.talon.queue.api.calendar.BranchCalendar.builder().zone(b.zone).build();
     }
 
     /** Short id used in URLs and on the console, e.g. {@code demo}. */
@@ -61,6 +64,14 @@ public final class Branch {
         return priorityAtKiosk;
     }
 
+    /**
+     * When the branch is open: hours per weekday, breaks, holidays, exceptions, in its zone
+     * (since 3.1); a calendar with no hours when none are configured, never {@code null}.
+     */
+    public org.talon.queue.api.calendar.BranchCalendar calendar() {
+        return calendar;
+    }
+
     /** The name in the given language, else {@link #name()}. */
     public String name(String language) {
         String n = language == null ? null : names.get(language);
@@ -80,6 +91,7 @@ public final class Branch {
         b.zone = zone;
         b.locales = locales;
         b.priorityAtKiosk = priorityAtKiosk;
+        b.calendar = calendar;
         return b;
     }
 
@@ -93,17 +105,18 @@ public final class Branch {
                 && Objects.equals(names, other.names)
                 && Objects.equals(zone, other.zone)
                 && Objects.equals(locales, other.locales)
-                && priorityAtKiosk == other.priorityAtKiosk;
+                && priorityAtKiosk == other.priorityAtKiosk
+                && Objects.equals(calendar, other.calendar);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, names, zone, locales, priorityAtKiosk);
+        return Objects.hash(id, name, names, zone, locales, priorityAtKiosk, calendar);
     }
 
     @Override
     public String toString() {
-        return "Branch[id=" + id + ", name=" + name + ", names=" + names + ", zone=" + zone + ", locales=" + locales + ", priorityAtKiosk=" + priorityAtKiosk + "]";
+        return "Branch[id=" + id + ", name=" + name + ", names=" + names + ", zone=" + zone + ", locales=" + locales + ", priorityAtKiosk=" + priorityAtKiosk + ", calendar=" + calendar + "]";
     }
 
     /** Sets the fields of a {@link Branch}; {@link #build()} makes it. */
@@ -114,6 +127,7 @@ public final class Branch {
         private ZoneId zone;
         private List<Locale> locales;
         private boolean priorityAtKiosk = true;
+        private org.talon.queue.api.calendar.BranchCalendar calendar;
 
         private Builder() {
         }
@@ -145,6 +159,12 @@ public final class Branch {
 
         public Builder priorityAtKiosk(boolean priorityAtKiosk) {
             this.priorityAtKiosk = priorityAtKiosk;
+            return this;
+        }
+
+        /** When it is open (since 3.1); left out: a calendar with no hours in the branch's zone. */
+        public Builder calendar(org.talon.queue.api.calendar.BranchCalendar calendar) {
+            this.calendar = calendar;
             return this;
         }
 

@@ -19,6 +19,7 @@ public final class IssueRequest {
     private final String contact;
     private final String idempotencyKey;
     private final String issuedBy;
+    private final java.time.Instant appointmentAt;
 
     private IssueRequest(Builder b) {
         this.branch = b.branch;
@@ -29,6 +30,7 @@ public final class IssueRequest {
         this.contact = b.contact;
         this.idempotencyKey = b.idempotencyKey;
         this.issuedBy = b.issuedBy;
+        this.appointmentAt = b.appointmentAt;
     }
 
     /** Branch id; in {@link QueueService#issue(org.talon.event.api.BranchTransaction, IssueRequest)} it may be left out (the transaction's). */
@@ -71,6 +73,15 @@ public final class IssueRequest {
         return issuedBy;
     }
 
+    /**
+     * The time a booked customer is due, or {@code null} (since 3.1): the ticket takes its place
+     * in line by that time instead of its arrival, so a customer who checked in early is called
+     * at their time and one a little late goes before those who came after that time.
+     */
+    public java.time.Instant appointmentAt() {
+        return appointmentAt;
+    }
+
     /** A normal ticket for a service, with nothing else said. */
     public static IssueRequest of(String branch, String service) {
         return builder().branch(branch).service(service).build();
@@ -91,6 +102,7 @@ public final class IssueRequest {
         b.contact = contact;
         b.idempotencyKey = idempotencyKey;
         b.issuedBy = issuedBy;
+        b.appointmentAt = appointmentAt;
         return b;
     }
 
@@ -106,17 +118,18 @@ public final class IssueRequest {
                 && Objects.equals(language, other.language)
                 && Objects.equals(contact, other.contact)
                 && Objects.equals(idempotencyKey, other.idempotencyKey)
-                && Objects.equals(issuedBy, other.issuedBy);
+                && Objects.equals(issuedBy, other.issuedBy)
+                && Objects.equals(appointmentAt, other.appointmentAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(branch, service, priority, channel, language, contact, idempotencyKey, issuedBy);
+        return Objects.hash(branch, service, priority, channel, language, contact, idempotencyKey, issuedBy, appointmentAt);
     }
 
     @Override
     public String toString() {
-        return "IssueRequest[branch=" + branch + ", service=" + service + ", priority=" + priority + ", channel=" + channel + ", language=" + language + ", contact=" + contact + ", idempotencyKey=" + idempotencyKey + ", issuedBy=" + issuedBy + "]";
+        return "IssueRequest[branch=" + branch + ", service=" + service + ", priority=" + priority + ", channel=" + channel + ", language=" + language + ", contact=" + contact + ", idempotencyKey=" + idempotencyKey + ", issuedBy=" + issuedBy + ", appointmentAt=" + appointmentAt + "]";
     }
 
     /** Sets the fields of a {@link IssueRequest}; {@link #build()} makes it. */
@@ -129,6 +142,7 @@ public final class IssueRequest {
         private String contact;
         private String idempotencyKey;
         private String issuedBy;
+        private java.time.Instant appointmentAt;
 
         private Builder() {
         }
@@ -170,6 +184,12 @@ public final class IssueRequest {
 
         public Builder issuedBy(String issuedBy) {
             this.issuedBy = issuedBy;
+            return this;
+        }
+
+        /** See {@link IssueRequest#appointmentAt()}. */
+        public Builder appointmentAt(java.time.Instant appointmentAt) {
+            this.appointmentAt = appointmentAt;
             return this;
         }
 

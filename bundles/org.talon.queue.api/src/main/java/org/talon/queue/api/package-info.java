@@ -3,7 +3,7 @@
  * and {@link org.talon.queue.api.QueueService}, the one way to change them.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.talon.queue.api;
 
 import org.osgi.annotation.bundle.Export;

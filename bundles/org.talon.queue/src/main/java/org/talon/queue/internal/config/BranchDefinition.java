@@ -14,6 +14,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.talon.queue.api.Branch;
+import org.talon.queue.api.calendar.BranchCalendar;
+import org.talon.queue.api.calendar.WeeklyHours;
 import org.talon.queue.api.PriorityClass;
 
 /** A branch, from a factory configuration {@code org.talon.queue.branch-<name>.cfg}. */
@@ -48,6 +50,15 @@ public final class BranchDefinition implements SiteElement {
 
         @AttributeDefinition(description = "Head start in minutes of VIP tickets")
         int vipHeadStartMinutes() default 20;
+
+        @AttributeDefinition(description = "Opening hours, comma separated entries of days and times, e.g. MON-FRI 09:00-18:00, SAT 10:00-14:00 (bookings take their slots from them)")
+        String hours() default "";
+
+        @AttributeDefinition(description = "Breaks taken out of the opening hours, e.g. MON-FRI 13:00-13:30")
+        String breaks() default "";
+
+        @AttributeDefinition(description = "Holidays and one-off days, comma separated: a date alone is closed (2026-12-25), a date with times has those hours instead (2026-12-24 09:00-13:00), 'closed' closes it (2026-12-31 closed)")
+        String days() default "";
     }
 
     private final Branch branch;
@@ -65,10 +76,22 @@ public final class BranchDefinition implements SiteElement {
         List<Locale> locales = Props.list(c.locales()).stream().map(Locale::forLanguageTag).toList();
         // name.pl = Oddział Centrum: the name per language; name is the one for any other language
         this.branch = Branch.builder().id(id).name(c.name().isBlank() ? id : c.name()).names(Props.withPrefix(props, "name.")).zone(zone)
-                .locales(locales.isEmpty() ? List.of(Locale.ENGLISH) : locales).priorityAtKiosk(c.priorityAtKiosk()).build();
+                .locales(locales.isEmpty() ? List.of(Locale.ENGLISH) : locales).priorityAtKiosk(c.priorityAtKiosk())
+                .calendar(calendar(id, zone, c)).build();
         headStarts.put(PriorityClass.PRIORITY, Duration.ofMinutes(Math.max(0, c.priorityHeadStartMinutes())));
         headStarts.put(PriorityClass.APPOINTMENT, Duration.ofMinutes(Math.max(0, c.appointmentHeadStartMinutes())));
         headStarts.put(PriorityClass.VIP, Duration.ofMinutes(Math.max(0, c.vipHeadStartMinutes())));
+    }
+
+    private static BranchCalendar calendar(String id, ZoneId zone, Config c) {
+        try {
+            BranchCalendar.Builder b = BranchCalendar.builder().zone(zone).hours(WeeklyHours.parse(Props.list(c.hours())))
+                    .breaks(WeeklyHours.parse(Props.list(c.breaks())));
+            for (String day : Props.list(c.days())) b.day(day);
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PID + " " + id + ": " + e.getMessage(), e);
+        }
     }
 
     public Branch toBranch() {

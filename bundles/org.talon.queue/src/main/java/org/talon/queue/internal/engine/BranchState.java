@@ -286,7 +286,8 @@ public final class BranchState {
         while (held.containsKey(Numbering.format(s.prefix(), n))) n = numbering.next(s.prefix(), now);
         LiveTicket t = new LiveTicket(ids.getAsLong(), Numbering.format(s.prefix(), n), numbering.dayOf(now), n,
                 s.code(), s.queue(), priority, channel, language, contact, now);
-        t.lineKey = now.minus(setup.headStart(priority));
+        // a booked customer takes their place by their time, not by when they arrived
+        t.lineKey = (r.appointmentAt() != null ? r.appointmentAt() : now).minus(setup.headStart(priority));
         t.lineOrder = lineOrder++;
         t.publicId = PublicIds.next(t.id);
         t.idempotencyKey = key;
