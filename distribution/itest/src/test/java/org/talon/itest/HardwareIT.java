@@ -398,6 +398,11 @@ class HardwareIT {
 
     /** Bundles as {@code bundle:list -s -t 0} shows them: id, state and symbolic name. */
     static Map<String, String> bundles() throws Exception {
+        return bundlesOf(karaf);
+    }
+
+    /** Bundles of a running distribution as {@code bundle:list -s -t 0} shows them: id and state by symbolic name. */
+    static Map<String, String> bundlesOf(TalonProcess karaf) throws Exception {
         Map<String, String> b = new java.util.TreeMap<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s*[│|]\\s*(\\w+)\\s*[│|][^\\n]*[│|]\\s*(\\S+)\\s*$")
                 .matcher(karaf.client("bundle:list -s -t 0"));

@@ -53,7 +53,7 @@ import org.talon.queue.api.Service;
  * ({@code org.talon.booking.branch|service|resource}), its store, the {@link BookingService} it
  * registers, its {@link ContactData}, and the sweep that cancels no-shows.
  */
-@Component(service = BookingComponent.class, configurationPid = BookingComponent.PID)
+@Component(service = BookingComponent.class, immediate = true, configurationPid = BookingComponent.PID)
 @Designate(ocd = BookingComponent.Config.class)
 public final class BookingComponent {
     public static final String PID = "org.talon.booking";
@@ -88,7 +88,8 @@ public final class BookingComponent {
             return t;
         });
         int every = Math.max(1, config.sweepSeconds());
-        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.SECONDS);
+        // the first look soon after the start also reads every branch's bookings
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, every, TimeUnit.SECONDS);
     }
 
     /** The engine, for the bundle's routes and commands. */

@@ -191,6 +191,10 @@ public final class Bookings implements BookingService {
     }
 
     private Booking byCode(String code) {
+        // codes are held once their branch's bookings are read: read every branch's first
+        for (org.talon.queue.api.Branch b : queues.branches()) {
+            if (!books.containsKey(b.id())) book(b.id());
+        }
         String h = codes.holder(Codes.normalize(code));
         if (h == null) return null;
         int slash = h.indexOf('/');
