@@ -318,4 +318,45 @@ class BookingIT {
         assertEquals(1, slotAt(start).path("available").asInt(), "it still holds its place");
         assertNotNull(b.path("resource").asText());
     }
+
+    @Test
+    @Order(7)
+    void onePersonsContactDataIsErasedOnRequestAndTheRetentionPeriodErasesWhatEndedLeavingTheCounts() throws Exception {
+        String phone = phone();
+        String start = freeSlot(Duration.ofHours(7));
+        String code = json(api.call("POST", "/branches/demo/bookings", null, body("A", start, phone)), 201).path("code").asText();
+        String ticket = Api.field(api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\",\"contact\":\"" + phone.replace("+48", "+48 ")
+                + "\"}").body(), "id");
+        String date = OffsetDateTime.parse(start).atZoneSameInstant(WARSAW).toLocalDate().toString();
+        int bookingsBefore = json(api.call("GET", "/branches/demo/bookings?date=" + date, ADMIN, null), 200).size();
+
+        String out = karaf.client("talon:erase-contact \"" + phone + "\"");
+        assertTrue(out.contains("1 tickets") && out.contains("1 bookings"), out);
+        assertFalse(out.contains(phone.substring(6)), "the console does not show the whole number: " + out);
+        Api.problem(api.call("GET", "/bookings/" + code + "?contact=" + q(phone), null, null), 404, "No booking with that code");
+        JsonNode day = json(api.call("GET", "/branches/demo/bookings?date=" + date, ADMIN, null), 200);
+        assertEquals(bookingsBefore, day.size(), "the booking itself stays");
+        for (JsonNode b : day) {
+            if (b.path("code").asText().equals(code)) {
+                assertTrue(b.path("name").isNull() && b.path("phone").isNull(), b.toString());
+                assertEquals("BOOKED", b.path("state").asText());
+            }
+        }
+        assertTrue(karaf.log().contains("Personal data: erased the contact data of one person"), "the log says what was erased");
+        assertFalse(karaf.log().contains(phone.substring(4)), "and not whose");
+
+        // a ticket with a contact that ended (cancelled): kept for the retention period, then its contact goes and the day's counts stay
+        String other = phone();
+        String number = Api.field(api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"C\",\"contact\":\"" + other + "\"}").body(), "number");
+        karaf.client("talon:cancel " + number);
+        String today = api.call("GET", "/branches/demo/today", ADMIN, null).body();
+        assertTrue(karaf.client("talon:retention").contains("kept 90 days"));
+        assertTrue(karaf.client("talon:retention --run").contains("Erased the contact data of nothing"), "nothing is 90 days old");
+        karaf.client("config:property-set -p org.talon.privacy retentionDays 0");
+        Thread.sleep(1500);
+        String run = karaf.client("talon:retention --run");
+        assertTrue(run.matches("(?s).*Erased the contact data of .*[1-9]\\d* tickets.*"), run);
+        assertEquals(today, api.call("GET", "/branches/demo/today", ADMIN, null).body(), "the day's counts are unchanged");
+        assertTrue(ticket != null);
+    }
 }

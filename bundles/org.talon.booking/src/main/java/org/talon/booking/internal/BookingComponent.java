@@ -66,6 +66,7 @@ public final class BookingComponent {
     }
 
     private final List<SiteElement> elements = new CopyOnWriteArrayList<>();
+    private volatile org.talon.notify.api.Notifications notifications;
     private final QueueService queues;
     private final BookingStore store;
     private final Bookings bookings;
@@ -80,6 +81,8 @@ public final class BookingComponent {
         this.queues = queues;
         this.store = new BookingStore(db, tm, this::zone);
         this.bookings = new Bookings(log, queues, store, Clock.systemUTC(), this::setup);
+        org.talon.notify.api.Notifications n = notifications;
+        if (n != null) bookings.notices(new BookingMessages(n));
         registrations.add(context.registerService(BookingService.class, bookings, null));
         registrations.add(context.registerService(ContactData.class, new BookingContacts(bookings, store), null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,6 +128,20 @@ public final class BookingComponent {
 
     void removeElement(SiteElement e) {
         elements.remove(e);
+    }
+
+    /** The notifications' outbox, while it is installed: a booking's messages go into it with the booking. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotifications(org.talon.notify.api.Notifications n) {
+        notifications = n;
+        if (bookings != null) bookings.notices(new BookingMessages(n));
+    }
+
+    void unbindNotifications(org.talon.notify.api.Notifications n) {
+        if (notifications == n) {
+            notifications = null;
+            if (bookings != null) bookings.notices(null);
+        }
     }
 
     private ZoneId zone(String branch) {

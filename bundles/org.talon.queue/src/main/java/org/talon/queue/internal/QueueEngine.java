@@ -45,6 +45,8 @@ import org.talon.queue.api.Ticket;
 import org.talon.queue.api.TransferTarget;
 import org.talon.queue.api.WorkProfile;
 import org.talon.queue.internal.config.BranchDefinition;
+import org.talon.event.api.privacy.ContactAddress;
+import org.talon.event.api.privacy.ContactData;
 import org.talon.queue.internal.config.CounterDefinition;
 import org.talon.queue.internal.config.ProfileDefinition;
 import org.talon.queue.internal.config.ServiceDefinition;
@@ -64,8 +66,8 @@ import org.talon.queue.internal.store.TicketStore;
  * writer publishes a {@link Snapshot} of the branch, and queries read that: they never queue
  * behind commands, and a caller's read after its own write sees it.
  */
-@Component(service = {QueueService.class, BranchDirectory.class}, immediate = true)
-public final class QueueEngine implements QueueService, BranchDirectory {
+@Component(service = {QueueService.class, BranchDirectory.class, ContactData.class}, immediate = true)
+public final class QueueEngine implements QueueService, BranchDirectory, ContactData {
     /** How long a caller waits for its group to commit before it is told the store is unavailable. */
     static final long COMMAND_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(QueueEngine.class.getName());
@@ -177,6 +179,30 @@ public final class QueueEngine implements QueueService, BranchDirectory {
     // ------------------------------------------------------------------ running on the writer
 
     /** Runs an action on the branch's writer and waits for its group's commit. */
+    // ---- personal data: the contacts of tickets ------------------------------------------------
+
+    @Override
+    public String name() {
+        return "tickets";
+    }
+
+    /** Tickets that ended before the cutoff: only in their rows (the engine keeps active tickets only). */
+    @Override
+    public int eraseEndedBefore(Instant cutoff) {
+        return store.eraseContacts("issued_at < ? AND state IN ('DONE', 'NO_SHOW', 'CANCELLED')",
+                java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, cutoff));
+    }
+
+    /** One person's tickets: active ones by a command on their branch's writer (so no later write brings it back), then every row. */
+    @Override
+    public int erase(ContactAddress contact) {
+        int n = 0;
+        for (String branch : List.copyOf(states.keySet())) {
+            n += run(branch, (s, now) -> s.eraseContacts(c -> c.equals(contact.value())));
+        }
+        return n + store.eraseContacts("contact = ?", contact.value());
+    }
+
     private <T> T run(String branchId, BiFunction<BranchState, Instant, T> action) {
         String branch = resolve(branchId);
         if (!active || inFlight.register() < 0) {

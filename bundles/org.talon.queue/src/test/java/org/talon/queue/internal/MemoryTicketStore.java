@@ -43,4 +43,9 @@ final class MemoryTicketStore implements TicketStore {
     public long maxTicketId() {
         return 0;
     }
+
+    @Override
+    public int eraseContacts(String where, Object... values) {
+        return 0; // rows in memory are the engine's own tickets: the engine's erasure covers them
+    }
 }

@@ -266,7 +266,7 @@ public final class BranchState {
                         setup.branch().locales().stream().map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
             }
         }
-        String contact = r.contact() == null || r.contact().isBlank() ? null : r.contact().strip();
+        String contact = r.contact() == null || r.contact().isBlank() ? null : normalizedContact(r.contact().strip());
         if (contact != null && contact.length() > MAX_CONTACT) {
             throw Messages.refuse(INVALID, "contact.tooLong", MAX_CONTACT);
         }
@@ -757,6 +757,33 @@ public final class BranchState {
         else events.clear();
         dirtyCounters.clear();
         return j;
+    }
+
+    /** A phone number or e-mail address in the one form Talon compares (so a person's data is found to erase it); other text as given. */
+    static String normalizedContact(String contact) {
+        try {
+            return org.talon.event.api.privacy.ContactAddress.parse(contact).value();
+        } catch (IllegalArgumentException e) {
+            return contact;
+        }
+    }
+
+    /**
+     * Clears the contact of the active tickets whose contact matches (a person's request to be
+     * forgotten); their rows are written again without it.
+     *
+     * @return how many tickets had it
+     */
+    public int eraseContacts(java.util.function.Predicate<String> which) {
+        int n = 0;
+        for (LiveTicket t : active.values()) {
+            if (t.contact != null && which.test(t.contact)) {
+                t.contact = null;
+                changed(t);
+                n++;
+            }
+        }
+        return n;
     }
 
     private void changed(LiveTicket t) {

@@ -18,7 +18,8 @@ public final class LiveTicket {
     public final PriorityClass priority;
     public final Channel channel;
     public final String language;
-    public final String contact;
+    /** Phone or e-mail, or null; cleared when the person's contact data is erased (see {@link BranchState#eraseContacts}). */
+    public String contact;
     public final Instant issuedAt;
     /** Unguessable id for the customer's page. */
     public String publicId;

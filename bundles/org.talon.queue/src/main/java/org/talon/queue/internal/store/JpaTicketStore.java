@@ -187,4 +187,13 @@ public final class JpaTicketStore implements TicketStore {
     static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
+
+    @Override
+    public int eraseContacts(String where, Object... values) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            javax.persistence.Query q = em.createNativeQuery("UPDATE talon_ticket SET contact = NULL WHERE (" + where + ") AND contact IS NOT NULL");
+            for (int i = 0; i < values.length; i++) q.setParameter(i + 1, values[i]);
+            return q.executeUpdate();
+        });
+    }
 }

@@ -38,4 +38,12 @@ public interface TicketStore {
 
     /** The highest ticket id ever stored, 0 when none. */
     long maxTicketId();
+
+    /**
+     * Clears the contact of the rows that match, in a transaction of its own.
+     *
+     * @param where an SQL condition on {@code talon_ticket} with {@code ?} for the values
+     * @return how many rows had one
+     */
+    int eraseContacts(String where, Object... values);
 }

@@ -1,0 +1,2 @@
+/** The {@code talon:notifications} console command. */
+package org.talon.notify.internal.command;
