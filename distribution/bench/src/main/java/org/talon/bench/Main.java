@@ -51,6 +51,7 @@ public final class Main {
             case "scale" -> m.scale();
             case "branches" -> m.branches();
             case "ui" -> Pages.run(m.distribution, m.work, m.num("calls", 100));
+            case "booking" -> BookingBench.run(m.distribution, m.work, m.num("clients", 16), m.num("requests", 3000), m.num("messages", 500));
             case "hardware" -> HardwareBench.run(m.distribution, m.work, m.num("tickets", 50), m.num("calls", 200), m.num("updates", 5));
             default -> {
                 usage();

@@ -507,8 +507,7 @@ public final class Bookings implements BookingService {
     }
 
     private void change(BranchTransaction tx, BranchBook book, Booking after) {
-        Runnable restore = book.changing(tx);
-        if (restore != null) tx.onRollback(restore);
+        book.changing(tx);
         book.put(after);
         store.write(tx, after);
     }

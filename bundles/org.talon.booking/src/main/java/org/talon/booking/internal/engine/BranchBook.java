@@ -35,8 +35,11 @@ public final class BranchBook {
     private Map<String, TreeMap<Instant, Booking>> byResource = new HashMap<>();
     /** Service code to its seat bookings (no resource) by start, several per start. */
     private Map<String, TreeMap<Instant, List<Booking>>> bySeats = new HashMap<>();
-    /** The transaction whose changes {@link #changing} last saved the state for. */
-    private Object savedFor;
+    /** Contact (phone or e-mail) to the ids of its bookings still BOOKED: the limit per contact is counted from these. */
+    private final Map<String, java.util.Set<String>> byContact = new HashMap<>();
+    /** The group of commands changing the book now, and what it changed (before, after), for its rollback. */
+    private Object undoFor;
+    private List<Booking[]> undo;
 
     public BranchBook(String branch) {
         this.branch = branch;
@@ -45,45 +48,68 @@ public final class BranchBook {
     // ---- changes ------------------------------------------------------------------------
 
     /**
-     * Called before the first change a group of commands makes: returns the state as it is now,
-     * for the group's rollback, or null when this group saved it already.
+     * Called before a change in a group of commands: the first time for a group it registers the
+     * group's rollback, which puts back every booking it changed, last change first, and its
+     * commit, which forgets what it changed.
      */
-    synchronized Runnable changing(Object tx) {
-        if (savedFor == tx) return null;
-        savedFor = tx;
-        Map<String, Booking> ids = new HashMap<>(byId);
-        Map<String, TreeMap<Instant, Booking>> res = new HashMap<>();
-        byResource.forEach((k, v) -> res.put(k, new TreeMap<>(v)));
-        Map<String, TreeMap<Instant, List<Booking>>> seats = new HashMap<>();
-        bySeats.forEach((k, v) -> {
-            TreeMap<Instant, List<Booking>> m = new TreeMap<>();
-            v.forEach((t, l) -> m.put(t, new ArrayList<>(l)));
-            seats.put(k, m);
-        });
-        return () -> {
+    synchronized void changing(org.talon.event.api.BranchTransaction tx) {
+        if (undoFor == tx) return;
+        List<Booking[]> mine = new ArrayList<>();
+        undoFor = tx;
+        undo = mine;
+        tx.onRollback(() -> {
             synchronized (this) {
-                byId = ids;
-                byResource = res;
-                bySeats = seats;
-                savedFor = null;
+                for (int i = mine.size() - 1; i >= 0; i--) {
+                    Booking[] change = mine.get(i);
+                    if (change[0] == null) apply(change[1], null);
+                    else apply(byId.get(change[0].id()), change[0]);
+                }
+                done(tx);
             }
-        };
+        });
+        tx.onCommit(() -> {
+            synchronized (this) {
+                done(tx);
+            }
+        });
+    }
+
+    private void done(Object tx) {
+        if (undoFor == tx) {
+            undoFor = null;
+            undo = null;
+        }
     }
 
     /** Puts a booking's new value in place of its old one (or adds it). */
     synchronized void put(Booking b) {
-        Booking old = byId.put(b.id(), b);
-        if (old != null) unplace(old);
-        if (b.state().holdsSlot()) place(b);
+        Booking old = byId.get(b.id());
+        if (undo != null) undo.add(new Booking[] {old, b});
+        apply(old, b);
     }
 
     /** Forgets a booking (one long past, to keep memory bounded). */
     synchronized void forget(Booking b) {
-        Booking old = byId.remove(b.id());
-        if (old != null) unplace(old);
+        apply(byId.get(b.id()), null);
+    }
+
+    private void apply(Booking old, Booking now) {
+        if (old != null) {
+            byId.remove(old.id());
+            unplace(old);
+        }
+        if (now != null) {
+            byId.put(now.id(), now);
+            if (now.state().holdsSlot()) place(now);
+        }
     }
 
     private void place(Booking b) {
+        if (b.state() == org.talon.booking.api.BookingState.BOOKED) {
+            for (String c : new String[] {b.phone(), b.email()}) {
+                if (c != null) byContact.computeIfAbsent(c, x -> new java.util.HashSet<>()).add(b.id());
+            }
+        }
         Instant s = b.start().toInstant();
         if (b.resource() != null) {
             byResource.computeIfAbsent(b.resource(), r -> new TreeMap<>()).put(s, b);
@@ -93,6 +119,10 @@ public final class BranchBook {
     }
 
     private void unplace(Booking b) {
+        for (String c : new String[] {b.phone(), b.email()}) {
+            java.util.Set<String> ids = c == null ? null : byContact.get(c);
+            if (ids != null && ids.remove(b.id()) && ids.isEmpty()) byContact.remove(c);
+        }
         Instant s = b.start().toInstant();
         if (b.resource() != null) {
             TreeMap<Instant, Booking> line = byResource.get(b.resource());
@@ -130,10 +160,12 @@ public final class BranchBook {
 
     /** How many bookings still to come a contact holds (BOOKED, not yet started). */
     public synchronized int activeOf(String phone, String email, Instant now) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (phone != null) ids.addAll(byContact.getOrDefault(phone, java.util.Set.of()));
+        if (email != null) ids.addAll(byContact.getOrDefault(email, java.util.Set.of()));
         int n = 0;
-        for (Booking b : byId.values()) {
-            if (b.state() != org.talon.booking.api.BookingState.BOOKED || !b.start().toInstant().isAfter(now)) continue;
-            if ((phone != null && phone.equals(b.phone())) || (email != null && email.equals(b.email()))) n++;
+        for (String id : ids) {
+            if (byId.get(id).start().toInstant().isAfter(now)) n++;
         }
         return n;
     }

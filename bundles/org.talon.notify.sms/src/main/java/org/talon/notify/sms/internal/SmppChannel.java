@@ -103,15 +103,24 @@ public final class SmppChannel implements NotificationChannel {
             } else {
                 throw new IllegalArgumentException(PID + ": sourceAddress is a number or up to 11 letters and digits, not " + c.sourceAddress());
             }
+            // SMPP 3.4 (5.2.1-5.2.3): jSMPP refuses longer values at every bind
+            String password = c.password() == null ? "" : c.password();
+            atMost(systemId, 15, "systemId");
+            atMost(password, 8, "password");
+            atMost(strip(c.systemType()), 12, "systemType");
             String alphabet = strip(c.alphabet()).toLowerCase(Locale.ROOT);
             if (!alphabet.equals("auto") && !alphabet.equals("ucs2")) throw new IllegalArgumentException(PID + ": alphabet is auto or ucs2");
-            return new Settings(host, c.port(), systemId, c.password() == null ? "" : c.password(), strip(c.systemType()), src, ton, npi,
+            return new Settings(host, c.port(), systemId, password, strip(c.systemType()), src, ton, npi,
                     alphabet.equals("ucs2"), Math.max(1, c.bindTimeoutSeconds()) * 1000, Math.max(1, c.responseTimeoutSeconds()) * 1000,
                     Math.max(1, c.enquireLinkSeconds()) * 1000);
         }
 
         private static String strip(String s) {
             return s == null ? "" : s.strip();
+        }
+
+        private static void atMost(String value, int max, String key) {
+            if (value.length() > max) throw new IllegalArgumentException(PID + ": " + key + " has at most " + max + " characters in SMPP 3.4");
         }
     }
 

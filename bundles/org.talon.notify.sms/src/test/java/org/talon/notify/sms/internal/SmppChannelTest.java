@@ -145,5 +145,8 @@ class SmppChannelTest {
         e = assertThrows(IllegalArgumentException.class, () -> new SmppChannel().configure(
                 Configs.of(SmppChannel.Config.class, Map.of("host", "", "systemId", "s", "sourceAddress", "Talon"))));
         assertTrue(e.getMessage().contains("host"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SmppChannel().configure(
+                Configs.of(SmppChannel.Config.class, Map.of("host", "h", "systemId", "s", "password", "smpp-secret", "sourceAddress", "Talon"))));
+        assertTrue(e.getMessage().contains("password has at most 8"), e.getMessage());
     }
 }

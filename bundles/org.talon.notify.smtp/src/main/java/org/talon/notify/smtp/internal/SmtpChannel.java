@@ -116,7 +116,15 @@ public final class SmtpChannel implements NotificationChannel {
     @Activate
     @Modified
     public void configure(Config c) {
-        settings = Settings.of(c);
+        // a sender's name that is not ASCII (Urząd) is MIME-encoded at once, which needs Angus' stream provider
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(mailLoader);
+        try {
+            settings = Settings.of(c);
+        } finally {
+            t.setContextClassLoader(before);
+        }
     }
 
     @Override

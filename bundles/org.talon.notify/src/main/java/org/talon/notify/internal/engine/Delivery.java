@@ -101,6 +101,9 @@ public final class Delivery {
         }
     }
 
+    /** When the outbox's upkeep last ran (on the delivery thread). */
+    private Instant lastUpkeep;
+
     /** Something was enqueued or a channel came: look now rather than at the next poll. */
     public void wake() {
         ScheduledExecutorService e = executor;
@@ -137,7 +140,11 @@ public final class Delivery {
         long nowMicros = Outbox.micros(now);
         List<String> present = new ArrayList<>();
         for (String k : KINDS) if (channels.get(k) != null) present.add(k);
-        outbox.db().inTransaction(c -> {
+        // the outbox's upkeep (cancelled, given up, waiting for a channel) once a poll interval: a wake-up
+        // after each stored message only delivers, so that a busy branch's commits do not each pay for it
+        boolean upkeep = lastUpkeep == null || !now.isBefore(lastUpkeep.plus(s.poll()));
+        if (upkeep) lastUpkeep = now;
+        if (upkeep) outbox.db().inTransaction(c -> {
             outbox.markCancelled(c);
             int late = outbox.giveUpBefore(c, Outbox.micros(now.minus(s.maxAge())), "not sent within " + s.maxAge().toHours() + " h of its time");
             if (late > 0) LOG.warning(late + " notification(s) could not be sent within " + s.maxAge().toHours() + " h of their time and are given up");
