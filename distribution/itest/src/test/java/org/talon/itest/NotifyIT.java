@@ -186,7 +186,8 @@ class NotifyIT {
         assertEquals("Łucja Żak", ((InternetAddress) m.getAllRecipients()[0]).getPersonal());
         assertEquals(String.join("\n", "Dzień dobry, Łucja Żak!", "", "Twoja wizyta jest zarezerwowana.", "", "Usługa: " + SERVICE_PL,
                 "Termin: " + when, "Miejsce: " + BRANCH_PL, "Kod rezerwacji: " + code, "",
-                "Po przyjściu zamelduj się w kiosku, podając kod, albo w recepcji."), text(m));
+                "Po przyjściu zamelduj się w kiosku, podając kod, albo w recepcji.",
+                "Szczegóły, zmiana lub odwołanie wizyty: " + link(code)), text(m));
         VEvent ev = invite(m, bookingId, "REQUEST", 0);
         assertEquals(OffsetDateTime.parse(start).toInstant(), ev.getDateStart().getValue().toInstant(), "DTSTART is the booking's start");
         assertEquals(OffsetDateTime.parse(end).toInstant(), ev.getDateEnd().getValue().toInstant());
@@ -200,9 +201,9 @@ class NotifyIT {
         Sms sms = smsc.next();
         assertEquals("48600200300", sms.to);
         assertEquals(0x08, sms.dataCoding, "Polish letters go in UCS-2");
-        assertEquals("Rezerwacja: " + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ". Kod " + code + ". Po przyjściu zamelduj się w kiosku.",
-                sms.text);
-        assertEquals(2, sms.parts, "longer than 70 UCS-2 characters: two concatenated parts");
+        assertEquals("Rezerwacja: " + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ". Kod " + code + ". Po przyjściu zamelduj się w kiosku. "
+                + link(code), sms.text);
+        assertEquals(3, sms.parts, "longer than twice 67 UCS-2 characters: three concatenated parts");
 
         // the reminder waits for its time, one hour before, to both contacts
         List<JsonNode> reminders = byKey("booking:" + bookingId + ":reminder");
@@ -257,7 +258,7 @@ class NotifyIT {
         VEvent ev = invite(m, bookingId, "REQUEST", 1);
         assertEquals(OffsetDateTime.parse(later).toInstant(), ev.getDateStart().getValue().toInstant());
         assertTrue(text(m).contains("Nowy termin: " + when), text(m));
-        assertEquals("Wizyta przeniesiona: " + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ". Kod " + code + ".", smsc.next().text);
+        assertEquals("Wizyta przeniesiona: " + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ". Kod " + code + ". " + link(code), smsc.next().text);
 
         JsonNode cancelled = json(api.call("DELETE", "/bookings/" + code + "?contact=" + q(LUCJA_PHONE), null, null), 200);
         assertEquals("CANCELLED", cancelled.path("state").asText());
@@ -265,7 +266,7 @@ class NotifyIT {
         VEvent gone = invite(c, bookingId, "CANCEL", 2);
         assertEquals(OffsetDateTime.parse(later).toInstant(), gone.getDateStart().getValue().toInstant());
         assertEquals("CANCELLED", gone.getStatus().getValue());
-        assertEquals("Wizyta " + code + " (" + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ") odwołana.", smsc.next().text);
+        assertEquals("Wizyta " + code + " (" + SERVICE_PL + ", " + when + ", " + BRANCH_PL + ") odwołana. " + link(code), smsc.next().text);
         for (JsonNode r : byKey("booking:" + bookingId + ":reminder")) assertEquals("CANCELLED", r.path("state").asText(), r.toString());
     }
 
@@ -487,6 +488,11 @@ class NotifyIT {
     }
 
     // ------------------------------------------------------------------ the SMSC
+
+    /** The booking page with the booking, as its messages link it. */
+    static String link(String code) {
+        return PUBLIC_URL + "/book?branch=demo&code=" + code;
+    }
 
     /** A short message as the SMSC received it, its concatenated parts put together. */
     record Sms(String to, int dataCoding, String text, int parts) {

@@ -27,9 +27,12 @@ import org.talon.notify.api.Notifications;
 final class BookingMessages implements Notices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final Notifications outbox;
+    private final java.util.function.Supplier<String> publicUrl;
 
-    BookingMessages(Notifications outbox) {
+    /** @param publicUrl the address customers reach Talon at, or null/empty: the messages carry no link */
+    BookingMessages(Notifications outbox, java.util.function.Supplier<String> publicUrl) {
         this.outbox = outbox;
+        this.publicUrl = publicUrl;
     }
 
     static String reminderKey(Booking b) {
@@ -82,7 +85,7 @@ final class BookingMessages implements Notices {
         return out;
     }
 
-    private static Notification.Builder message(Setup setup, Booking b, String template, ContactAddress to, boolean cancelled) {
+    private Notification.Builder message(Setup setup, Booking b, String template, ContactAddress to, boolean cancelled) {
         BookableService s = setup.services().get(b.service());
         String service = s == null ? b.service() : s.name(b.language());
         String branch = setup.branch().name(b.language());
@@ -92,6 +95,12 @@ final class BookingMessages implements Notices {
         params.put("service", service);
         params.put("start", WHEN.format(start));
         params.put("branch", branch);
+        String url = publicUrl.get();
+        if (url != null && !url.isBlank()) {
+            // the booking page opens the booking itself; the contact, its proof, is asked there
+            params.put("link", url.replaceAll("/+$", "") + "/book?branch=" + java.net.URLEncoder.encode(b.branch(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&code=" + b.code());
+        }
         java.util.Locale l = java.util.Locale.forLanguageTag(b.language());
         String description = Messages.text(l, "calendar.description", b.code(), WHEN.format(start.minus(setup.settings().arrivalBefore())));
         CalendarEntry entry = new CalendarEntry(b.id() + "@talon", b.version(), b.start().toInstant(), b.end().toInstant(),
