@@ -286,4 +286,22 @@ class BookingsTest {
         Booking b = f.bookings.book(request(second.start().toInstant(), "+48600100200"));
         assertEquals("+01:00", b.start().getOffset().toString());
     }
+
+    @Test
+    void erasingAPersonsContactClearsItInMemoryAndInTheRowsAndKeepsTheBooking() {
+        twoStaff();
+        Booking b = f.bookings.book(request(at(TOMORROW, 12, 0), "+48600100200"));
+        Booking other = f.bookings.book(request(at(TOMORROW, 12, 0), "+48600100201"));
+        int rows = f.log.rows.size();
+        assertEquals(1, f.bookings.eraseInMemory(x -> "+48600100200".equals(x.phone())));
+        Booking erased = f.bookings.booking("b1", b.id()).orElseThrow();
+        assertEquals(null, erased.phone());
+        assertEquals(null, erased.name());
+        assertEquals(BookingState.BOOKED, erased.state(), "the booking stays, and holds its place");
+        assertTrue(f.bookings.find(b.code(), ContactAddress.parse("+48600100200")).isEmpty(), "its contact no longer finds it");
+        assertEquals(other, f.bookings.find(other.code(), ContactAddress.parse("+48600100201")).orElseThrow());
+        assertEquals(rows + 1, f.log.rows.size(), "its row is written again without the contact");
+        assertEquals(null, f.stored.get(b.id()).phone());
+        assertEquals(0, f.bookings.slots("b1", "A", TOMORROW).get(16).available());
+    }
 }
