@@ -55,7 +55,13 @@ class BookingIT {
 
     @BeforeAll
     static void start() throws Exception {
-        karaf = new TalonProcess("booking", PW);
+        startOn(null);
+    }
+
+    /** Starts the distribution on the embedded database, or on this PostgreSQL database. */
+    static void startOn(String postgresUrl) throws Exception {
+        karaf = new TalonProcess(postgresUrl == null ? "booking" : "booking-pg", PW);
+        if (postgresUrl != null) karaf.usePostgres(postgresUrl);
         karaf.setProperty("etc/org.talon.queue.branch-demo.cfg", "hours", "MON-SUN 00:00-24:00");
         karaf.setProperty("etc/org.talon.queue.branch-demo.cfg", "days", "");
         karaf.setProperty("etc/org.talon.booking.branch-demo.cfg", "minAheadMinutes", "0");
