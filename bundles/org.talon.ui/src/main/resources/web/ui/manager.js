@@ -8,6 +8,8 @@ let branch;
 let services = [];
 let source = null;
 let me = null;
+/** The Talon domains installed: the schedule is there with the booking domain only. */
+let domains = [];
 
 async function start() {
   await setLanguage(initialLanguage());
@@ -21,6 +23,7 @@ async function begin(problem) {
   const branches = await api('/branches');
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   services = (await api(`/branches/${encodeURIComponent(branch.id)}/services`)).data ?? [];
+  domains = (await api('/capabilities')).data?.domains ?? [];
   await draw();
   follow();
 }
@@ -54,7 +57,8 @@ async function draw() {
   const total = (queues.data ?? []).reduce((a, q) => a + q.waiting, 0);
   const served = (today.data ?? []).reduce((a, d) => a + d.served, 0);
   const open = (counters.data ?? []).filter(c => c.state === 'OPEN').length;
-  main.replaceChildren(
+  // replaceChildren would write a null as the text "null"
+  main.replaceChildren(...[
     el('div', { class: 'tiles' },
       tile(t('manager.waiting'), total, 'waiting'), tile(t('manager.servedToday'), served, 'served'),
       tile(t('manager.openCounters'), `${open} / ${(counters.data ?? []).length}`, 'open'),
@@ -72,12 +76,14 @@ async function draw() {
           el('th', { scope: 'row' }, counterName(c.names, c.name, c.id)), el('td', {}, t('operator.state.' + c.state)), el('td', {}, c.operator ?? '—'),
           el('td', {}, c.ticket ? c.ticket.number : '—')))))),
     el('p', {}, el('a', { href: '/manager/site' + location.search, 'data-link': 'site' }, t('manager.site'))),
+    domains.includes('booking')
+      ? el('p', {}, el('a', { href: '/manager/schedule' + location.search, 'data-link': 'schedule' }, t('manager.schedule'))) : null,
     el('button', { type: 'button', onclick: async () => {
       await api('/session', { method: 'DELETE' }).catch(() => null);
       source?.close();
       source = null;
       begin();
-    } }, t('operator.logout')));
+    } }, t('operator.logout'))].filter(Boolean));
 }
 
 function tile(label, value, name) {

@@ -174,6 +174,45 @@ export function counterName(names, name, id) {
   return (names && names[lang]) || name || id || '';
 }
 
+/** Intl options with the time zone, when this browser knows it (else the browser's own zone). */
+function inZone(zone, options) {
+  if (!zone) return options;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return { ...options, timeZone: zone };
+  } catch (e) {
+    return options;
+  }
+}
+
+/** "09:15": the time of day of an instant (ISO 8601 text) in a time zone (the branch's), in the page's language. */
+export function timeText(iso, zone, options = {}) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang, inZone(zone, { hour: '2-digit', minute: '2-digit', ...options })).format(new Date(iso));
+}
+
+/** "Tuesday, 8 December": a calendar day (YYYY-MM-DD) in the page's language; {@code style} 'short' gives "Tue 8 Dec". */
+export function dayText(date, style = 'long') {
+  const [y, m, d] = date.split('-').map(Number);
+  const options = style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short' }
+    : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant (a Date or ISO text, now when not given) in a time zone. */
+export function dateIn(zone, when = new Date()) {
+  const parts = new Intl.DateTimeFormat('en-CA', inZone(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }))
+    .formatToParts(new Date(when));
+  const part = type => parts.find(p => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The calendar day {@code days} after a day (YYYY-MM-DD). */
+export function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** "about 10 min", "no wait": what a customer reads of an estimate in seconds. */
 export function waitText(seconds) {
   if (seconds == null) return t('wait.unknown');

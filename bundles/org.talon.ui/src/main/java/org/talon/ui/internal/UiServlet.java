@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Serves the static web apps from this bundle's {@code /web} folder: each page at its address
- * ({@code /kiosk}, {@code /display}, {@code /t/{publicId}}) and what they share under {@code /ui/}.
+ * ({@code /kiosk}, {@code /display}, {@code /t/{publicId}}, {@code /book}) and what they share under {@code /ui/}.
  * The pages are plain ES modules and CSS; everything they show comes from {@code /api/v1}.
  */
 @Component(service = Servlet.class, property = {
@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Component;
     "osgi.http.whiteboard.servlet.pattern=/operator",
     "osgi.http.whiteboard.servlet.pattern=/manager",
     "osgi.http.whiteboard.servlet.pattern=/manager/site",
+    "osgi.http.whiteboard.servlet.pattern=/manager/schedule",
+    "osgi.http.whiteboard.servlet.pattern=/book",
     "osgi.http.whiteboard.servlet.pattern=/admin",
     "osgi.http.whiteboard.servlet.pattern=/display",
     "osgi.http.whiteboard.servlet.pattern=/display/counter/*",
@@ -44,16 +46,19 @@ public final class UiServlet extends HttpServlet {
     static final String CLOCK = "<div class=\"clock\" id=\"clock\" aria-live=\"off\"></div>";
 
     /** Every page is web/page.html filled in with these: one head, one header, one main. */
-    static final Map<String, Page> PAGES = Map.of(
-            "/kiosk", new Page("kiosk", "kiosk", "kiosk.title", LANGS, true),
-            "/operator", new Page("operator", "operator", "operator.title", LANGS, false),
-            "/manager", new Page("manager", "manager", "manager.title", LANGS, false),
-            "/manager/site", new Page("site", "manager", "site.title", LANGS, false),
-            "/admin", new Page("admin", "admin", "admin.title", LANGS, false),
-            "/display", new Page("display", "display", "display.title", CLOCK, false),
-            "/display/counter", new Page("counter", "display", "counter.title", "", true),
-            "/t", new Page("ticket", "phone", "ticket.title", LANGS, true),
-            "/hardware", new Page("hardware", "hardware", "hardware.title", LANGS, false));
+    static final Map<String, Page> PAGES = Map.ofEntries(
+            Map.entry("/kiosk", new Page("kiosk", "kiosk", "kiosk.title", LANGS, true)),
+            Map.entry("/operator", new Page("operator", "operator", "operator.title", LANGS, false)),
+            Map.entry("/manager", new Page("manager", "manager", "manager.title", LANGS, false)),
+            Map.entry("/manager/site", new Page("site", "manager", "site.title", LANGS, false)),
+            Map.entry("/manager/schedule", new Page("schedule", "manager", "schedule.title", LANGS, false)),
+            Map.entry("/admin", new Page("admin", "admin", "admin.title", LANGS, false)),
+            Map.entry("/display", new Page("display", "display", "display.title", CLOCK, false)),
+            Map.entry("/display/counter", new Page("counter", "display", "counter.title", "", true)),
+            Map.entry("/t", new Page("ticket", "phone", "ticket.title", LANGS, true)),
+            // the public booking page: a phone first, a desktop too
+            Map.entry("/book", new Page("book", "phone book", "book.title", LANGS, false)),
+            Map.entry("/hardware", new Page("hardware", "hardware", "hardware.title", LANGS, false)));
 
     static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
