@@ -379,10 +379,10 @@ public final class Bookings implements BookingService {
             if (b.state() != BookingState.BOOKED) throw Messages.refuse(NOT_ACTIVE, "booking.state." + b.state().name());
             Instant now = clock.instant();
             if (now.isBefore(b.checkinFrom())) {
-                throw Messages.refuse(TOO_EARLY, "checkin.early", local(b.start().toInstant(), zone), local(b.checkinFrom(), zone));
+                throw Messages.refuse(TOO_EARLY, "checkin.early", near(b.start().toInstant(), now, zone), near(b.checkinFrom(), now, zone));
             }
             if (now.isAfter(b.checkinUntil())) {
-                throw Messages.refuse(TOO_LATE, "checkin.late", local(b.start().toInstant(), zone));
+                throw Messages.refuse(TOO_LATE, "checkin.late", near(b.start().toInstant(), now, zone));
             }
             Ticket t = queues.issue(tx, IssueRequest.builder().branch(branch).service(b.service()).priority(PriorityClass.APPOINTMENT)
                     .channel(channel == null ? Channel.KIOSK : channel).language(b.language())
@@ -547,6 +547,12 @@ public final class Bookings implements BookingService {
             }
         }
         return served.isEmpty() ? "en" : served.get(0).getLanguage();
+    }
+
+    /** A time as a customer at the kiosk reads it: the hour alone on the same day, the date too on another. */
+    static String near(Instant t, Instant now, ZoneId zone) {
+        ZonedDateTime z = t.atZone(zone);
+        return z.toLocalDate().equals(now.atZone(zone).toLocalDate()) ? HOUR.format(z) : local(t, zone);
     }
 
     static String local(Instant t, ZoneId zone) {

@@ -155,7 +155,7 @@ class BookingsTest {
         f.clock.now = start.minus(Duration.ofMinutes(15)).minusSeconds(1);
         BookingException early = assertThrows(BookingException.class, () -> f.bookings.checkIn("b1", b.code(), Channel.KIOSK, "kiosk-1"));
         assertEquals(Reason.TOO_EARLY, early.reason());
-        assertEquals("Your booking is at 2026-12-08 12:00. You are early: check in from 2026-12-08 11:45, or take a ticket now.", early.getMessage());
+        assertEquals("Your booking is at 12:00. You are early: check in from 11:45, or take a ticket now.", early.getMessage());
         f.clock.now = start.minus(Duration.ofMinutes(15));
         CheckIn c = f.bookings.checkIn("b1", b.code(), Channel.KIOSK, "kiosk-1");
         assertEquals(BookingState.CHECKED_IN, c.booking().state());
@@ -175,6 +175,12 @@ class BookingsTest {
         f.clock.now = at(TOMORROW, 14, 40).plusSeconds(1);
         BookingException tooLate = assertThrows(BookingException.class, () -> f.bookings.checkIn("b1", later.code(), Channel.KIOSK, "k"));
         assertEquals(Reason.TOO_LATE, tooLate.reason());
+        assertEquals("Your booking at 14:30 has passed. Please take a ticket, or book a new time.", tooLate.getMessage());
+        f.clock.now = at(TOMORROW.plusDays(1), 7, 0);
+        Booking nextDay = f.bookings.book(request(at(TOMORROW.plusDays(2), 9, 0), "+48600100203"));
+        assertEquals("Your booking is at 2026-12-10 09:00. You are early: check in from 2026-12-10 08:45, or take a ticket now.",
+                assertThrows(BookingException.class, () -> f.bookings.checkIn("b1", nextDay.code(), Channel.KIOSK, "k")).getMessage(),
+                "another day's booking says its date");
         assertEquals(Reason.NOT_FOUND, reason(() -> f.bookings.checkIn("b1", "AAAAAA", Channel.KIOSK, "k")));
     }
 
