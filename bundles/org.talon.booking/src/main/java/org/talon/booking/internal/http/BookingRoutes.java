@@ -81,8 +81,12 @@ public final class BookingRoutes {
         this.bookings = bookings;
         this.queues = queues;
         add(context, RouteSpec.builder("GET", "/branches/{branch}/booking/services").roles(PUBLIC).responseList(Views.ServiceView.class)
-                .summary("The services that can be booked in a branch").build(),
-                r -> Reply.ok(bookings.services(r.path("branch")).stream().map(Views.ServiceView::of).toList()));
+                .answer(404, "No such branch, or it takes no bookings").summary("The services that can be booked in a branch").build(),
+                r -> {
+                    List<BookableService> services = bookings.services(r.path("branch"));
+                    if (services.isEmpty()) throw new ApiProblem(404, "Not found", Messages.text(r.locale(), "branch.notFound", r.path("branch")));
+                    return Reply.ok(services.stream().map(Views.ServiceView::of).toList());
+                });
         add(context, RouteSpec.builder("GET", "/branches/{branch}/booking/days").roles(PUBLIC).responseType(Views.DaysView.class)
                 .answer(400, "A parameter is missing or wrong").answer(404, "No such branch or bookable service")
                 .summary("How much can be booked on each day from a date (query: service, from, days)").build(), this::days);
