@@ -2,7 +2,7 @@
 // later finds it again with the code and their phone number or e-mail to see, move or cancel it.
 // It needs no login. It shows the customer's own contact only, on their own booking, and keeps
 // none of it: nothing is stored in the browser.
-import { addDays, api, dateIn, dayText, el, languageButtons, initialLanguage, lang, LANGS, NetworkError, serviceName, setLanguage, status, t, timeText }
+import { addDays, api, dateIn, dayText, el, languageButtons, initialLanguage, lang, LANGS, LANGUAGE_NAMES, NetworkError, serviceName, setLanguage, status, t, timeText }
   from './talon.js';
 
 const main = document.getElementById('main');
@@ -11,7 +11,6 @@ const branch = encodeURIComponent(params.get('branch') || 'demo');
 /** The booking window the page offers: this many days ahead, shown a page of days at a time. */
 const WINDOW_DAYS = 60;
 const PAGE_DAYS = 14;
-const LANGUAGE_NAMES = { en: 'English', ru: 'Русский', pl: 'Polski' };
 
 let services = null;
 /** The branch's time zone, as the days and slots answer it: every time is shown there. */
@@ -24,8 +23,8 @@ let choice = {};
 let mine = null;
 
 async function start() {
-  await setLanguage(initialLanguage());
-  languageButtons(document.querySelector('.langs'), () => redraw());
+  await setLanguage(initialLanguage(false));
+  languageButtons(document.querySelector('.langs'), () => redraw(), false);
   const code = params.get('code');
   if (code) manageForm({ code });
   else await chooseService();
@@ -252,12 +251,14 @@ function details(v) {
     el('p', { class: 'when' }, whenText(v.start, v.end, dateOf(v.start))),
     el('p', {}, nameOf(v.service) === v.service && v.serviceName ? v.serviceName : nameOf(v.service)),
     v.name ? el('p', { class: 'muted' }, t('book.bookedFor', { name: v.name })) : null,
-    el('p', { class: 'state', 'data-state': v.state }, t('book.state.' + v.state) === 'book.state.' + v.state ? v.state : t('book.state.' + v.state)),
+    el('p', { class: 'state', 'data-state': v.state }, t('book.state.' + v.state)),
     v.state === 'CHECKED_IN' && v.ticketNumber ? el('p', { class: 'ticket-number' }, t('book.ticket', { number: v.ticketNumber })) : null,
     booked ? el('div', { class: 'arrival' },
       el('h3', {}, t('book.onArrival')),
-      el('p', { id: 'arrival' }, v.checkinFrom && v.checkinUntil
-        ? t('book.arrival', { from: momentText(v.checkinFrom, v.start), until: momentText(v.checkinUntil, v.start) }) : t('book.arrivalAny')),
+      el('p', { id: 'arrival' }, !(v.checkinFrom && v.checkinUntil) ? t('book.arrivalAny')
+        // a window that is open already says until when, not since when
+        : Date.parse(v.checkinFrom) <= Date.now() ? t('book.arrivalNow', { until: momentText(v.checkinUntil, v.start) })
+          : t('book.arrival', { from: momentText(v.checkinFrom, v.start), until: momentText(v.checkinUntil, v.start) })),
       el('p', {}, t('book.keepCode'))) : null);
 }
 
@@ -355,7 +356,7 @@ async function cancel() {
     mine.view = r.data;
     manageView(t('book.cancelled'));
   } else {
-    manageView();
+    await manageView();
     main.querySelector('#manage-problem').textContent = problemText(r);
   }
 }

@@ -12,6 +12,11 @@ let back;
 /** Whether the booking domain is installed: only then is there a check-in button. */
 let bookings = false;
 let services = [];
+/** When the kiosk last asked which domains are installed: the booking domain may come and go, so it asks every few minutes. */
+let capabilitiesAt = 0;
+const CAPABILITIES_EVERY = 300000;
+/** What a language button redraws: the services, or the check-in form with what was typed. */
+let redraw = () => showServices();
 /** The letters and digits of booking codes: none that reads like another. */
 const CODE_ALPHABET = 'ACDEFHJKMNPRTUVWXY34679';
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{6}$`);
@@ -19,11 +24,12 @@ const CODE = new RegExp(`^[${CODE_ALPHABET}]{6}$`);
 async function start() {
   await setLanguage(initialLanguage(false));
   bookings = (await signedIn('kiosk', main))?.domains?.includes('booking') ?? false;
+  capabilitiesAt = Date.now();
   const branches = await retrying(() => api('/branches'));
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
   defaultLanguage = params.get('lang') || branch.locales[0] || 'en';
   await setLanguage(defaultLanguage);
-  languageButtons(document.querySelector('.langs'), () => showServices(), false);
+  languageButtons(document.querySelector('.langs'), () => redraw(), false);
   document.getElementById('title').textContent = counterName(branch.names, branch.name, branch.id);
   await showServices();
   setInterval(() => { if (!busy) showServices(); }, 15000);
@@ -70,15 +76,13 @@ async function retrying(call) {
 async function showServices() {
   // the branch's name in the language shown (a language button rewrites the page's texts)
   document.getElementById('title').textContent = counterName(branch.names, branch.name, branch.id);
-  const [found, queues, capabilities] = await Promise.all([
+  const [found, queues] = await Promise.all([
     retrying(() => api(`/branches/${encodeURIComponent(branch.id)}/services`)),
     retrying(() => api(`/branches/${encodeURIComponent(branch.id)}/queues`)),
-    // the booking domain may come and go while the kiosk runs
-    retrying(() => api('/capabilities')),
+    refreshCapabilities(),
   ]);
   if (busy) return;
   services = found.data;
-  bookings = capabilities.data?.domains?.includes('booking') ?? false;
   const byQueue = new Map(queues.data.map(q => [q.id, q]));
   const priority = el('button', { type: 'button', class: 'priority', 'aria-pressed': 'false',
     onclick: e => e.currentTarget.setAttribute('aria-pressed', String(e.currentTarget.getAttribute('aria-pressed') !== 'true')) },
@@ -98,11 +102,31 @@ async function showServices() {
   }
 }
 
+/** Asks again which domains are installed, every few minutes; an unanswered question keeps what was known. */
+async function refreshCapabilities(now = false) {
+  if (!now && Date.now() - capabilitiesAt < CAPABILITIES_EVERY) return;
+  capabilitiesAt = Date.now();
+  try {
+    const r = await api('/capabilities');
+    if (r.status === 200) bookings = r.data?.domains?.includes('booking') ?? false;
+  } catch (e) {
+    if (!(e instanceof NetworkError)) throw e;
+  }
+}
+
+/** Back to the services in the kiosk's own language, from any screen a customer leaves or walks away from. */
+function home() {
+  clearTimeout(back);
+  busy = false;
+  redraw = () => showServices();
+  setLanguage(defaultLanguage).then(showServices);
+}
+
 /** "I have a booking": the code in a field that takes a scanner's Enter, and a keypad of the code's letters and digits. */
 function checkInForm(problem = null, code = '') {
   busy = true;
   clearTimeout(back);
-  const done = () => { clearTimeout(back); busy = false; setLanguage(defaultLanguage).then(showServices); };
+  const done = home;
   // a customer who walks away leaves the services behind them
   const idle = () => { clearTimeout(back); back = setTimeout(done, 60000); };
   const input = el('input', { id: 'checkin-code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
@@ -130,6 +154,12 @@ function checkInForm(problem = null, code = '') {
       el('button', { type: 'button', id: 'checkin-cancel', onclick: done }, t('kiosk.back'))));
   // what a scanner types while the focus is on a key still goes into the field
   form.addEventListener('keydown', e => {
+    // a scanner's Enter submits the code wherever the focus is (on a key it would press that key)
+    if (e.key === 'Enter' && e.target !== input && CODE.test(input.value)) {
+      e.preventDefault();
+      form.requestSubmit();
+      return;
+    }
     if (e.target === input || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1) return;
     if (CODE_ALPHABET.includes(e.key.toUpperCase())) {
       e.preventDefault();
@@ -150,11 +180,14 @@ function checkInForm(problem = null, code = '') {
   main.replaceChildren(form);
   input.focus();
   idle();
+  // a language button draws the form again in that language, with what was typed
+  redraw = () => checkInForm(form.querySelector('#checkin-problem').textContent || null, input.value);
 }
 
 /** Checks a booking in: its ticket is shown and printed as an issued ticket is; a refusal says what to do. */
 async function checkIn(code) {
   busy = true;
+  redraw = () => showServices();
   clearTimeout(back);
   main.replaceChildren(el('p', { class: 'muted' }, t('kiosk.checkingIn')));
   const r = await sending(`/branches/${encodeURIComponent(branch.id)}/bookings/${encodeURIComponent(code)}/checkin`, {}, 'checkin-' + crypto.randomUUID());
@@ -165,6 +198,8 @@ async function checkIn(code) {
   } else if (r?.status === 401) {
     location.reload();
   } else if (r?.status === 404) {
+    // perhaps the booking domain went away: the check-in button follows it
+    await refreshCapabilities(true);
     checkInForm(t('kiosk.unknownCode'), code);
   } else if (r?.status === 400) {
     checkInForm(r.data?.detail ?? t('kiosk.unknownCode'), code);
@@ -245,7 +280,7 @@ function appointmentTime(start) {
 
 /** The new ticket; a checked-in booking's ticket says its time instead of the line ahead (it is called at its time). */
 function showTicket(service, ticket, outcome, booking = null) {
-  const done = () => { clearTimeout(back); busy = false; setLanguage(defaultLanguage).then(showServices); };
+  const done = home;
   main.replaceChildren(el('section', { class: 'ticket', 'aria-labelledby': 'ticket-number', 'data-booking': booking?.code ?? null },
     booking ? el('p', { class: 'checked-in' }, t('kiosk.checkedIn')) : null,
     el('p', {}, t('kiosk.yourNumber')),
@@ -263,7 +298,7 @@ function showTicket(service, ticket, outcome, booking = null) {
 
 /** A refusal in large type; {@code checkIn}: a check-in's, which offers a ticket and another code. */
 function showProblem(text, checkIn = false) {
-  const done = () => { clearTimeout(back); busy = false; showServices(); };
+  const done = home;
   main.replaceChildren(el('section', { class: checkIn ? 'ticket refusal' : 'ticket', role: 'alert', id: 'kiosk-problem' },
     el('p', { class: checkIn ? 'message' : null }, text),
     checkIn ? el('div', { class: 'bar' },

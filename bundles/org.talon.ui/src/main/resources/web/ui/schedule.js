@@ -15,6 +15,10 @@ let problem = null;
 let notice = null;
 let source = null;
 let scrolledTo = null;
+/** Whether the signed-in user may move bookings (managers; reception sees the day only). */
+let canMove = false;
+/** A reload that an event asked for while the dialog was open: it comes when the dialog closes. */
+let stale = false;
 /** The time line's scale: the whole day in the page's width, or closer (every booking's time readable). */
 let zoom = localStorage.getItem('talon.scheduleZoom') === 'detail' ? 'detail' : 'day';
 
@@ -25,7 +29,8 @@ async function start() {
 }
 
 async function begin(why) {
-  await staffLogin(main, why);
+  const who = await staffLogin(main, why);
+  canMove = (who?.roles ?? []).some(r => r === 'manager' || r === 'admin');
   const branches = await api('/branches');
   if (branches.status === 401) return begin(branches.data?.detail);
   branch = branches.data.find(b => b.id === params.get('branch')) ?? branches.data[0];
@@ -36,13 +41,16 @@ async function begin(why) {
 }
 
 async function load() {
+  const asked = date;
   let r;
   try {
-    r = await api(`/branches/${encodeURIComponent(branch.id)}/schedule?date=${date}`);
+    r = await api(`/branches/${encodeURIComponent(branch.id)}/schedule?date=${asked}`);
   } catch (e) {
     status(t('status.offline'));
     return;
   }
+  // a day clicked past meanwhile: its own answer draws it
+  if (asked !== date) return;
   status(null);
   if (r.status === 401) return begin(r.data?.detail);
   schedule = r.status === 200 ? r.data : null;
@@ -71,7 +79,7 @@ function managerLink() {
 const zone = () => schedule?.zone ?? branch.timeZone;
 const range = list => (list ?? []).map(h => `${timeText(h.start, zone())}–${timeText(h.end, zone())}`).join(', ');
 const svcName = code => serviceName(services.find(s => s.code === code)?.names, code);
-const stateText = s => (t('schedule.state.' + s) === 'schedule.state.' + s ? s : t('schedule.state.' + s));
+const stateText = s => t('schedule.state.' + s);
 const resourceName = r => counterName(r.names, r.name, r.id);
 
 function draw() {
@@ -94,7 +102,13 @@ function draw() {
     children.push(schedule.resources?.length ? timeline(schedule) : el('p', {}, t('schedule.noResources')));
   }
   const scrolled = main.querySelector('.timeline')?.scrollLeft ?? 0;
+  // a redraw keeps the keyboard's place: the same booking or button has the focus again
+  const focused = document.activeElement;
+  const again = focused?.dataset?.booking ? `[data-booking="${CSS.escape(focused.dataset.booking)}"]`
+    : focused?.dataset?.action ? `[data-action="${CSS.escape(focused.dataset.action)}"]`
+      : focused?.dataset?.zoom ? `[data-zoom="${CSS.escape(focused.dataset.zoom)}"]` : focused?.id ? `#${CSS.escape(focused.id)}` : null;
   main.replaceChildren(...children);
+  if (again && main.contains(focused) === false) main.querySelector(again)?.focus();
   // today opens a little before now, once: a redraw keeps where the manager scrolled
   const tl = main.querySelector('.timeline');
   // today: now; another day: its first booking
@@ -169,7 +183,7 @@ function timeline(s) {
         const e = place(el('button', { type: 'button', class: 'tl-booking', 'data-booking': b.id, 'data-state': b.state,
           'aria-label': label, title: label, onclick: () => moveDialog(r, b) },
         el('span', { class: 'tl-time' }, timeText(b.start, zone(), { hour: 'numeric' })),
-        el('span', { class: 'tl-who' }, `${b.service} · ${b.name || '—'}`)), b.start, b.end);
+        el('span', { class: 'tl-who' }, `${svcName(b.service)} · ${b.name || '—'}`)), b.start, b.end);
         e.style.top = `${lane * 4.8 + 0.3}em`; // in the block's own em (0.7 of the track's)
         return e;
       }));
@@ -177,7 +191,7 @@ function timeline(s) {
     return el('div', { class: 'tl-row', role: 'listitem', 'data-resource': r.id },
       el('div', { class: 'tl-name' },
         el('strong', {}, resourceName(r)),
-        el('span', { class: 'muted' }, t('schedule.kind.' + r.kind) === 'schedule.kind.' + r.kind ? r.kind : t('schedule.kind.' + r.kind)),
+        el('span', { class: 'muted' }, t('schedule.kind.' + r.kind)),
         el('span', { class: 'tl-hours-text' }, r.hours?.length ? t('schedule.works', { hours: range(r.hours) }) : t('schedule.off')),
         el('span', { class: 'muted' }, t('schedule.count', { count: (r.bookings ?? []).filter(b => b.state !== 'CANCELLED').length }))),
       t0);
@@ -199,8 +213,10 @@ function timeline(s) {
 
 /** A booking's details; while it is booked, a list of the others who can serve it and a Move button. */
 function moveDialog(resource, b) {
-  const others = schedule.resources.filter(r => r.id !== resource.id && (!r.services?.length || r.services.includes(b.service)));
-  const movable = b.state === 'BOOKED';
+  // those who serve the service and work through its whole time (the engine would refuse the others)
+  const works = r => (r.hours ?? []).some(h => Date.parse(h.start) <= Date.parse(b.start) && Date.parse(h.end) >= Date.parse(b.end));
+  const others = schedule.resources.filter(r => r.id !== resource.id && (!r.services?.length || r.services.includes(b.service)) && works(r));
+  const movable = b.state === 'BOOKED' && canMove;
   const select = el('select', { id: 'move-target', name: 'resource', required: 'required' },
     ...others.map(r => el('option', { value: r.id }, resourceName(r) + (r.hours?.length ? ` (${range(r.hours)})` : ''))));
   const form = el('form', { method: 'dialog', class: 'editor' },
@@ -211,7 +227,7 @@ function moveDialog(resource, b) {
       el('dt', {}, t('schedule.state')), el('dd', { id: 'move-state' }, stateText(b.state)),
       el('dt', {}, t('schedule.resource')), el('dd', {}, resourceName(resource))),
     movable && others.length ? el('label', { for: 'move-target' }, t('schedule.moveTo'), select) : null,
-    movable && !others.length ? el('p', {}, t('schedule.noOther')) : null,
+    b.state === 'BOOKED' && canMove && !others.length ? el('p', {}, t('schedule.noOther')) : null,
     el('p', { role: 'alert', class: 'problem', id: 'move-problem' }),
     el('div', { class: 'bar' },
       movable && others.length ? el('button', { type: 'submit', id: 'move-go' }, t('schedule.move')) : null,
@@ -219,14 +235,19 @@ function moveDialog(resource, b) {
   const dialog = el('dialog', { 'aria-labelledby': 'move-title', id: 'move' }, form);
   form.addEventListener('submit', async e => {
     e.preventDefault();
+    const go = form.querySelector('#move-go');
+    if (go.disabled) return; // a second Enter while the first is on its way
     const target = others.find(r => r.id === select.value);
     let r;
+    go.disabled = true;
     try {
       r = await api(`/branches/${encodeURIComponent(branch.id)}/bookings/${encodeURIComponent(b.id)}/move`,
         { method: 'POST', body: { resource: select.value } });
     } catch (err) {
       form.querySelector('#move-problem').textContent = t('status.offline');
       return;
+    } finally {
+      go.disabled = false;
     }
     if (r.status === 200) {
       dialog.close();
@@ -242,7 +263,13 @@ function moveDialog(resource, b) {
   });
   // a select does not submit its form on Enter by itself
   select.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); form.requestSubmit(); } });
-  dialog.addEventListener('close', () => dialog.remove());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (stale) {
+      stale = false;
+      load();
+    }
+  });
   document.body.append(dialog);
   dialog.showModal();
   (movable && others.length ? select : form.querySelector('#move-cancel')).focus();
@@ -254,14 +281,31 @@ function follow() {
   source = new EventSource(`/api/v1/branches/${encodeURIComponent(branch.id)}/events?from=now`);
   let pending = null;
   const reload = () => {
-    if (!pending) pending = setTimeout(() => { pending = null; if (!document.querySelector('dialog[open]')) load(); }, 500);
+    if (!pending) {
+      pending = setTimeout(() => {
+        pending = null;
+        if (document.querySelector('dialog[open]')) stale = true;
+        else load();
+      }, 500);
+    }
   };
-  for (const type of ['BookingCreated', 'BookingRescheduled', 'BookingMoved', 'BookingCancelled', 'BookingCheckedIn', 'BookingNoShow',
-    'StreamReset']) {
-    source.addEventListener(type, reload);
+  // a booking of another day (its old or new time) leaves the day shown as it is
+  const ofThisDay = e => {
+    try {
+      const p = JSON.parse(e.data);
+      return [p.start, p.from].some(x => x && dateIn(zone(), x) === date);
+    } catch (err) {
+      return true;
+    }
+  };
+  for (const type of ['BookingCreated', 'BookingRescheduled', 'BookingMoved', 'BookingCancelled', 'BookingCheckedIn', 'BookingNoShow']) {
+    source.addEventListener(type, e => { if (ofThisDay(e)) reload(); });
   }
-  source.addEventListener('open', () => status(null));
-  source.addEventListener('error', () => status(t('status.offline')));
+  source.addEventListener('StreamReset', reload);
+  let lost = false;
+  // back after a drop: what came meanwhile was not heard (the stream starts from now), so the day is read again
+  source.addEventListener('open', () => { status(null); if (lost) { lost = false; reload(); } });
+  source.addEventListener('error', () => { lost = true; status(t('status.offline')); });
 }
 
 start();

@@ -22,6 +22,9 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (m, k) => (vars[k] ?? m));
 }
 
+/** Each language's name in itself, as its button and choices show it. */
+export const LANGUAGE_NAMES = { en: 'English', ru: 'Русский', pl: 'Polski' };
+
 /** ?lang= first, then the page's remembered choice, then the browser's. */
 export function initialLanguage(remember = true) {
   const q = new URLSearchParams(location.search).get('lang');
@@ -35,7 +38,7 @@ export function languageButtons(nav, onChange, remember = true) {
     b.type = 'button';
     b.dataset.lang = l;
     b.lang = l;
-    b.textContent = { en: 'English', ru: 'Русский', pl: 'Polski' }[l];
+    b.textContent = LANGUAGE_NAMES[l];
     b.setAttribute('aria-pressed', String(l === lang));
     b.addEventListener('click', async () => {
       if (remember) localStorage.setItem('talon.lang', l);

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.talon.booking.api.BookableService;
-import org.talon.booking.api.BookingException;
 import org.talon.booking.api.BookingRequest;
 import org.talon.booking.api.Resource;
 import org.talon.booking.api.Slot;
@@ -329,9 +327,5 @@ final class BookingBench {
     private static int post(HttpClient http, String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    static Optional<BookingException> none() {
-        return Optional.empty();
     }
 }

@@ -313,7 +313,8 @@ class BookingIT {
     void anAcknowledgedBookingSurvivesKill9() throws Exception {
         String start = freeSlot(Duration.ofHours(6));
         String phone = phone();
-        String code = json(api.call("POST", "/branches/demo/bookings", null, body("A", start, phone)), 201).path("code").asText();
+        JsonNode booked = json(api.call("POST", "/branches/demo/bookings", null, body("A", start, phone)), 201);
+        String code = booked.path("code").asText();
         karaf.kill9();
         karaf.start(Map.of("TALON_ADMIN_PASSWORD", PW));
         karaf.awaitReady();
@@ -322,7 +323,8 @@ class BookingIT {
         JsonNode b = json(api.call("GET", "/bookings/" + code + "?contact=" + q(phone), null, null), 200);
         assertEquals("BOOKED", b.path("state").asText());
         assertEquals(1, slotAt(start).path("available").asInt(), "it still holds its place");
-        assertNotNull(b.path("resource").asText());
+        assertEquals(booked.path("resource").asText(), b.path("resource").asText(), "with the staff member it was given");
+        assertEquals(booked.path("id").asText(), b.path("id").asText());
     }
 
     @Test
@@ -363,6 +365,6 @@ class BookingIT {
         String run = karaf.client("talon:retention --run");
         assertTrue(run.matches("(?s).*Erased the contact data of .*[1-9]\\d* tickets.*"), run);
         assertEquals(today, api.call("GET", "/branches/demo/today", ADMIN, null).body(), "the day's counts are unchanged");
-        assertTrue(ticket != null);
+        assertNotNull(ticket, "the ticket with the person's contact was issued");
     }
 }

@@ -45,6 +45,9 @@ public interface BookingService {
     /** A booking by its id, for staff. */
     Optional<Booking> booking(String branch, String id);
 
+    /** A booking of the branch by its code, for staff (a customer on the phone, at reception): no contact asked. */
+    Optional<Booking> bookingByCode(String branch, String code);
+
     /** A branch's bookings that start on a day, in order, cancelled ones included, for staff. */
     List<Booking> bookings(String branch, LocalDate date);
 

@@ -82,7 +82,7 @@ public final class BookingComponent {
         this.store = new BookingStore(db, tm, this::zone);
         this.bookings = new Bookings(log, queues, store, Clock.systemUTC(), this::setup);
         org.talon.notify.api.Notifications n = notifications;
-        if (n != null) bookings.notices(new BookingMessages(n, this::publicUrl));
+        if (n != null) bookings.notices(new BookingMessages(n));
         registrations.add(context.registerService(BookingService.class, bookings, null));
         registrations.add(context.registerService(ContactData.class, new BookingContacts(bookings, store), null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -134,7 +134,7 @@ public final class BookingComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindNotifications(org.talon.notify.api.Notifications n) {
         notifications = n;
-        if (bookings != null) bookings.notices(new BookingMessages(n, this::publicUrl));
+        if (bookings != null) bookings.notices(new BookingMessages(n));
     }
 
     void unbindNotifications(org.talon.notify.api.Notifications n) {
@@ -142,25 +142,6 @@ public final class BookingComponent {
             notifications = null;
             if (bookings != null) bookings.notices(null);
         }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
-
-    /** Where customers reach Talon: the notifications' publicUrl, else the pages' (org.talon.ui), else none. */
-    private String publicUrl() {
-        org.osgi.service.cm.ConfigurationAdmin ca = configAdmin;
-        if (ca == null) return null;
-        for (String pid : new String[] {"org.talon.notify", "org.talon.ui"}) {
-            try {
-                org.osgi.service.cm.Configuration[] cs = ca.listConfigurations("(service.pid=" + pid + ")");
-                Object url = cs == null || cs.length == 0 || cs[0].getProperties() == null ? null : cs[0].getProperties().get("publicUrl");
-                if (url != null && !url.toString().isBlank()) return url.toString().strip();
-            } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private ZoneId zone(String branch) {
@@ -180,7 +161,7 @@ public final class BookingComponent {
     Setup setup(String id) {
         Branch b = branch(id);
         if (b == null) return null;
-        Settings settings = Settings.DEFAULT;
+        Settings settings = BranchRules.DEFAULT;
         Map<String, BookableService> services = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         Map<String, Service> queueServices = new HashMap<>();

@@ -27,12 +27,9 @@ import org.talon.notify.api.Notifications;
 final class BookingMessages implements Notices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final Notifications outbox;
-    private final java.util.function.Supplier<String> publicUrl;
 
-    /** @param publicUrl the address customers reach Talon at, or null/empty: the messages carry no link */
-    BookingMessages(Notifications outbox, java.util.function.Supplier<String> publicUrl) {
+    BookingMessages(Notifications outbox) {
         this.outbox = outbox;
-        this.publicUrl = publicUrl;
     }
 
     static String reminderKey(Booking b) {
@@ -41,26 +38,26 @@ final class BookingMessages implements Notices {
 
     @Override
     public void booked(BranchTransaction tx, Setup setup, Booking b) {
-        send(tx, setup, b, "booking.confirmed", false, null);
+        send(tx, setup, b, "booking.confirmed", false);
         remind(tx, setup, b);
     }
 
     @Override
     public void rescheduled(BranchTransaction tx, Setup setup, Booking before, Booking after) {
         outbox.cancel(tx, reminderKey(before));
-        send(tx, setup, after, "booking.rescheduled", false, null);
+        send(tx, setup, after, "booking.rescheduled", false);
         remind(tx, setup, after);
     }
 
     @Override
     public void cancelled(BranchTransaction tx, Setup setup, Booking b) {
         outbox.cancel(tx, reminderKey(b));
-        send(tx, setup, b, "booking.cancelled", true, null);
+        send(tx, setup, b, "booking.cancelled", true);
     }
 
     @Override
     public void missed(BranchTransaction tx, Setup setup, Booking b) {
-        send(tx, setup, b, "booking.noshow", true, null);
+        send(tx, setup, b, "booking.noshow", true);
     }
 
     private void remind(BranchTransaction tx, Setup setup, Booking b) {
@@ -72,9 +69,9 @@ final class BookingMessages implements Notices {
         }
     }
 
-    private void send(BranchTransaction tx, Setup setup, Booking b, String template, boolean cancelled, Instant notBefore) {
+    private void send(BranchTransaction tx, Setup setup, Booking b, String template, boolean cancelled) {
         for (ContactAddress to : contacts(b)) {
-            outbox.enqueue(tx, message(setup, b, template, to, cancelled).notBefore(notBefore).build());
+            outbox.enqueue(tx, message(setup, b, template, to, cancelled).build());
         }
     }
 
@@ -85,7 +82,7 @@ final class BookingMessages implements Notices {
         return out;
     }
 
-    private Notification.Builder message(Setup setup, Booking b, String template, ContactAddress to, boolean cancelled) {
+    private static Notification.Builder message(Setup setup, Booking b, String template, ContactAddress to, boolean cancelled) {
         BookableService s = setup.services().get(b.service());
         String service = s == null ? b.service() : s.name(b.language());
         String branch = setup.branch().name(b.language());
@@ -95,12 +92,9 @@ final class BookingMessages implements Notices {
         params.put("service", service);
         params.put("start", WHEN.format(start));
         params.put("branch", branch);
-        String url = publicUrl.get();
-        if (url != null && !url.isBlank()) {
-            // the booking page opens the booking itself; the contact, its proof, is asked there
-            params.put("link", url.replaceAll("/+$", "") + "/book?branch=" + java.net.URLEncoder.encode(b.branch(), java.nio.charset.StandardCharsets.UTF_8)
-                    + "&code=" + b.code());
-        }
+        // the booking page opens the booking itself (the contact, its proof, is asked there); the
+        // notifications make it a link with Talon's public address when they send it
+        params.put("link", "/book?branch=" + java.net.URLEncoder.encode(b.branch(), java.nio.charset.StandardCharsets.UTF_8) + "&code=" + b.code());
         java.util.Locale l = java.util.Locale.forLanguageTag(b.language());
         String description = Messages.text(l, "calendar.description", b.code(), WHEN.format(start.minus(setup.settings().arrivalBefore())));
         CalendarEntry entry = new CalendarEntry(b.id() + "@talon", b.version(), b.start().toInstant(), b.end().toInstant(),

@@ -93,21 +93,8 @@ abstract class BookingCommand implements Action {
     /** A booking by its id or code, in the branch. */
     Booking booking(String idOrCode) {
         String b = branch();
-        return bookings.booking(b, idOrCode).or(() -> bookings.bookings(b, LocalDate.now(zone())).stream()
-                .filter(x -> x.code().equalsIgnoreCase(idOrCode.strip())).findFirst())
-                .or(() -> bookings.schedule(b, LocalDate.now(zone())).resources().stream().flatMap(r -> r.bookings().stream())
-                        .filter(x -> x.code().equalsIgnoreCase(idOrCode.strip())).findFirst())
-                .orElseGet(() -> byCodeAnyDay(b, idOrCode));
-    }
-
-    private Booking byCodeAnyDay(String b, String code) {
-        LocalDate today = LocalDate.now(zone());
-        for (int i = -2; i <= 62; i++) {
-            for (Booking x : bookings.bookings(b, today.plusDays(i))) {
-                if (x.code().equalsIgnoreCase(code.strip())) return x;
-            }
-        }
-        throw new IllegalArgumentException(text("booking.notFound"));
+        return bookings.booking(b, idOrCode.strip()).or(() -> bookings.bookingByCode(b, idOrCode))
+                .orElseThrow(() -> new IllegalArgumentException(text("booking.notFound")));
     }
 
     String line(Booking x) {

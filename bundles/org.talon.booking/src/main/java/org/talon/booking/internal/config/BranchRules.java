@@ -40,13 +40,21 @@ public final class BranchRules implements SiteElement {
         int reminderHours() default 24;
     }
 
+    /** The rules of a branch without a file of its own: the defaults above. */
+    public static final Settings DEFAULT = settings((Config) java.lang.reflect.Proxy.newProxyInstance(Config.class.getClassLoader(),
+            new Class<?>[] {Config.class}, (p, m, a) -> m.getDefaultValue()));
+
     private final String branch;
     private final Settings settings;
 
     @Activate
     public BranchRules(Config c) {
         this.branch = Check.id(c.branch(), "branch", PID);
-        this.settings = new Settings(Duration.ofMinutes(Check.atLeast(c.minAheadMinutes(), 0, "minAheadMinutes", PID)),
+        this.settings = settings(c);
+    }
+
+    private static Settings settings(Config c) {
+        return new Settings(Duration.ofMinutes(Check.atLeast(c.minAheadMinutes(), 0, "minAheadMinutes", PID)),
                 Check.atLeast(c.maxAheadDays(), 0, "maxAheadDays", PID), Check.atLeast(c.maxActivePerContact(), 1, "maxActivePerContact", PID),
                 Duration.ofMinutes(Check.atLeast(c.arrivalBeforeMinutes(), 0, "arrivalBeforeMinutes", PID)),
                 Duration.ofMinutes(Check.atLeast(c.arrivalAfterMinutes(), 0, "arrivalAfterMinutes", PID)),

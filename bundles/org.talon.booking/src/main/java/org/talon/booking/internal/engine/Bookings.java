@@ -208,6 +208,12 @@ public final class Bookings implements BookingService {
     }
 
     @Override
+    public Optional<Booking> bookingByCode(String branch, String code) {
+        Booking b = byCode(code);
+        return b != null && b.branch().equals(branch) ? Optional.of(b) : Optional.empty();
+    }
+
+    @Override
     public List<Booking> bookings(String branch, LocalDate date) {
         Setup setup = setup(branch);
         return book(branch).on(date, setup.branch().zone());
@@ -365,8 +371,7 @@ public final class Bookings implements BookingService {
     @Override
     public CheckIn checkIn(String branch, String code, Channel channel, String by) {
         Setup setup = setup(branch);
-        Booking found = byCode(code);
-        if (found == null || !found.branch().equals(branch)) throw Messages.refuse(NOT_FOUND, "checkin.unknownCode");
+        Booking found = bookingByCode(branch, code).orElseThrow(() -> Messages.refuse(NOT_FOUND, "checkin.unknownCode"));
         ZoneId zone = setup.branch().zone();
         return run(branch, tx -> {
             BranchBook book = book(branch);

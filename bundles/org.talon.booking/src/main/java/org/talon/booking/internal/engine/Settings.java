@@ -14,6 +14,4 @@ import java.time.Duration;
  */
 public record Settings(Duration minAhead, int maxAheadDays, int maxActive, Duration arrivalBefore, Duration arrivalAfter,
         Duration reminderBefore) {
-    public static final Settings DEFAULT = new Settings(Duration.ofHours(1), 60, 3, Duration.ofMinutes(15), Duration.ofMinutes(10),
-            Duration.ofHours(24));
 }

@@ -231,7 +231,11 @@ public final class BookingRoutes {
     private Reply schedule(RouteRequest r) {
         String branch = r.path("branch");
         LocalDate date = r.query("date").isPresent() ? date(r, "date") : LocalDate.now(zone(branch));
-        return Reply.ok(Views.ScheduleView.of(bookings.schedule(branch, date), b -> view(b, true)));
+        // a counter is named as the hall names it, in each language
+        Map<String, Map<String, String>> counterNames = new java.util.HashMap<>();
+        for (org.talon.queue.api.Counter c : queues.counters(branch)) counterNames.put(c.id(), new java.util.TreeMap<>(c.names()));
+        return Reply.ok(Views.ScheduleView.of(bookings.schedule(branch, date), b -> view(b, true),
+                res -> res.kind() == Resource.Kind.COUNTER && res.counter() != null ? counterNames.getOrDefault(res.counter(), Map.of()) : Map.of()));
     }
 
     private Reply move(RouteRequest r) {

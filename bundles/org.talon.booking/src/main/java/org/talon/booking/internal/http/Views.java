@@ -84,16 +84,18 @@ public final class Views {
         }
     }
 
-    public record ResourceView(String id, String name, String kind, String counter, List<String> services, List<PeriodView> hours,
-            List<BookingView> bookings) {
+    /** A staff member or counter; {@code names}: a counter's name per language, as the queue's counter has them. */
+    public record ResourceView(String id, String name, Map<String, String> names, String kind, String counter, List<String> services,
+            List<PeriodView> hours, List<BookingView> bookings) {
     }
 
     public record ScheduleView(String branch, String date, String zone, List<PeriodView> open, List<ResourceView> resources) {
-        static ScheduleView of(Schedule s, java.util.function.Function<Booking, BookingView> view) {
+        static ScheduleView of(Schedule s, java.util.function.Function<Booking, BookingView> view,
+                java.util.function.Function<org.talon.booking.api.Resource, Map<String, String>> names) {
             return new ScheduleView(s.branch(), s.date().toString(), s.zone().getId(), s.open().stream().map(PeriodView::of).toList(),
-                    s.resources().stream().map(d -> new ResourceView(d.resource().id(), d.resource().name(), d.resource().kind().name(),
-                            d.resource().counter(), d.resource().services(), d.hours().stream().map(PeriodView::of).toList(),
-                            d.bookings().stream().map(view).toList())).toList());
+                    s.resources().stream().map(d -> new ResourceView(d.resource().id(), d.resource().name(), names.apply(d.resource()),
+                            d.resource().kind().name(), d.resource().counter(), d.resource().services(),
+                            d.hours().stream().map(PeriodView::of).toList(), d.bookings().stream().map(view).toList())).toList());
         }
     }
 

@@ -102,19 +102,6 @@ public final class BookingStore implements Store {
         });
     }
 
-    /** How many rows the table has, for a branch (counts stay when contact data goes). */
-    public int count(String branch) throws Exception {
-        return inTransaction(() -> {
-            try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM talon_booking WHERE branch = ?")) {
-                st.setString(1, branch);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-    }
-
     private <T> T inTransaction(Callable<T> work) throws Exception {
         tm.begin();
         try {

@@ -48,7 +48,7 @@ public record ContactAddress(String value, Kind kind) {
         return new ContactAddress(p, Kind.PHONE);
     }
 
-    /** The address with most of it hidden, for lists staff see: {@code +4860•••••00}, {@code a•••@example.com}. */
+    /** The address with most of it hidden, for lists staff see: {@code +486••••••00}, {@code a•••@example.com}. */
     public String masked() {
         if (kind == Kind.EMAIL) {
             int at = value.indexOf('@');

@@ -124,6 +124,9 @@ class SmtpChannelTest {
         channel(port, Map.of("username", "queue", "password", "s3cret")).send(new OutgoingMessage("m-4",
                 ContactAddress.parse("anna@example.org"), null, "s", "t", List.of()));
         assertTrue(mail.waitForIncomingEmail(5000, 1));
+        // the server accepts mail without a login too: a wrong password shows that the channel does log in
+        assertThrows(Exception.class, () -> channel(port, Map.of("username", "queue", "password", "wrong")).send(new OutgoingMessage("m-4b",
+                ContactAddress.parse("anna@example.org"), null, "s", "t", List.of())));
     }
 
     @Test

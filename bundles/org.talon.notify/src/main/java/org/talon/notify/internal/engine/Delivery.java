@@ -38,12 +38,20 @@ public final class Delivery {
     }
 
     /** How delivery behaves; see {@link NotifyConfig}. */
-    public record Settings(Duration poll, Duration firstRetry, Duration maxRetry, int maxAttempts, Duration maxAge, String organizer) {
+    public record Settings(Duration poll, Duration firstRetry, Duration maxRetry, int maxAttempts, Duration maxAge, String organizer,
+            String publicUrl) {
         public static Settings of(NotifyConfig c) {
             return new Settings(Duration.ofSeconds(Math.max(1, c.pollIntervalSeconds())), Duration.ofSeconds(Math.max(1, c.firstRetrySeconds())),
                     Duration.ofSeconds(Math.max(1, c.maxRetrySeconds())), Math.max(1, c.maxAttempts()),
-                    Duration.ofHours(Math.max(1, c.maxAgeHours())), c.calendarOrganizer());
+                    Duration.ofHours(Math.max(1, c.maxAgeHours())), c.calendarOrganizer(), c.publicUrl() == null ? "" : c.publicUrl().strip());
         }
+    }
+
+    /** The pages' own public address ({@code publicUrl} of {@code org.talon.ui}), for when notifications have none of their own. */
+    private volatile java.util.function.Supplier<String> pagesUrl = () -> "";
+
+    public void pagesUrl(java.util.function.Supplier<String> url) {
+        this.pagesUrl = url == null ? () -> "" : url;
     }
 
     private final Outbox outbox;
@@ -218,7 +226,7 @@ public final class Delivery {
     }
 
     OutgoingMessage render(Outbox.Due d, Settings s) {
-        Templates.Rendered r = templates.render(d.template(), d.language(), d.recipientName(), d.params());
+        Templates.Rendered r = templates.render(d.template(), d.language(), d.recipientName(), links(d.params(), s));
         boolean email = Outbox.EMAIL.equals(d.channel());
         List<Attachment> attachments = new ArrayList<>();
         if (email && d.calendar() != null) {
@@ -226,6 +234,21 @@ public final class Delivery {
                     outbox.clock().instant()));
         }
         return new OutgoingMessage(d.id(), d.recipient(), d.recipientName(), r.subject(), email ? r.email() : r.sms(), attachments);
+    }
+
+    /**
+     * A value that is a path of Talon's pages ({@code /t/…}, {@code /book?…}) made a link with the
+     * public address customers reach Talon at, at the time of sending; without one it is dropped
+     * (and the template's line holding it with it).
+     */
+    java.util.Map<String, String> links(java.util.Map<String, String> params, Settings s) {
+        String link = params.get("link");
+        if (link == null || !link.startsWith("/")) return params;
+        String base = s.publicUrl().isEmpty() ? pagesUrl.get() : s.publicUrl();
+        java.util.Map<String, String> out = new java.util.HashMap<>(params);
+        if (base == null || base.isBlank()) out.remove("link");
+        else out.put("link", base.strip().replaceAll("/+$", "") + link);
+        return out;
     }
 
     /** The pause before try {@code attempts + 1}: {@code first}, doubling, at most {@code max}. */

@@ -81,11 +81,32 @@ public final class NotifyService implements Notifications {
         return templates;
     }
 
+    /** For the pages' public address, when notifications have none of their own. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void bindConfigAdmin(org.osgi.service.cm.ConfigurationAdmin ca) {
+        delivery.pagesUrl(() -> {
+            try {
+                org.osgi.service.cm.Configuration[] cs = ca.listConfigurations("(service.pid=org.talon.ui)");
+                Object u = cs == null || cs.length == 0 || cs[0].getProperties() == null ? null : cs[0].getProperties().get("publicUrl");
+                return u == null ? "" : u.toString().strip();
+            } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException e) {
+                return "";
+            }
+        });
+    }
+
+    void unbindConfigAdmin(org.osgi.service.cm.ConfigurationAdmin ca) {
+        delivery.pagesUrl(null);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(" + NotificationChannel.KIND + "=*)")
     public void addChannel(NotificationChannel c, Map<String, Object> props) {
         Object kind = props.get(NotificationChannel.KIND);
         Object ranking = props.get(Constants.SERVICE_RANKING);
-        channels.add(new Registered(c, String.valueOf(kind), ranking instanceof Integer i ? i : 0, ORDER.incrementAndGet()));
+        // a ranking from a .cfg file comes as text
+        int rank = ranking instanceof Number n ? n.intValue()
+                : ranking instanceof String t && t.strip().matches("-?\\d{1,9}") ? Integer.parseInt(t.strip()) : 0;
+        channels.add(new Registered(c, String.valueOf(kind), rank, ORDER.incrementAndGet()));
         delivery.wake();
     }
 

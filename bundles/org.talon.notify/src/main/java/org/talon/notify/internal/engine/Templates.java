@@ -107,7 +107,11 @@ public final class Templates {
     /** The text of a key in a language: the integrator's, or the bundle's, or the bundle's English one. */
     public String text(String language, String key) {
         String lang = language(language);
-        Properties o = override(lang);
+        return text(override(lang), lang, key);
+    }
+
+    /** A key's text with the integrator's file of that language already read (once per message, not once per key). */
+    private String text(Properties o, String lang, String key) {
         if (o != null && o.getProperty(key) != null) return o.getProperty(key);
         String v = builtIn.get(lang).getProperty(key);
         return v != null ? v : builtIn.get("en").getProperty(key, "");
@@ -120,10 +124,12 @@ public final class Templates {
         boolean named = name != null && !name.isBlank();
         if (named) values.put("name", name.strip());
         else values.remove("name");
-        values.put("greeting", Placeholders.fill(text(language, named ? "greeting" : "greeting.noName"), values));
-        return new Rendered(Placeholders.fill(text(language, template + ".subject"), values).replace('\n', ' '),
-                Placeholders.fill(text(language, template + ".email"), values),
-                Placeholders.fill(text(language, template + ".sms"), values).replace('\n', ' '));
+        String lang = language(language);
+        Properties o = override(lang);
+        values.put("greeting", Placeholders.fill(text(o, lang, named ? "greeting" : "greeting.noName"), values));
+        return new Rendered(Placeholders.fill(text(o, lang, template + ".subject"), values).replace('\n', ' '),
+                Placeholders.fill(text(o, lang, template + ".email"), values),
+                Placeholders.fill(text(o, lang, template + ".sms"), values).replace('\n', ' '));
     }
 
     private synchronized Properties override(String lang) {

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,7 +16,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talon.event.api.DomainEvent;
 import org.talon.event.api.DurableSubscriber;
 import org.talon.event.api.EventListener;
@@ -63,9 +60,6 @@ public final class TicketNotices implements DurableSubscriber {
     private boolean active;
     private volatile NotifyConfig config;
 
-    /** For the pages' publicUrl when notifications have none of their own. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile ConfigurationAdmin configAdmin;
 
     @Activate
     public TicketNotices(BundleContext context, @Reference QueueService queues, @Reference Outbox outbox, NotifyConfig config) {
@@ -98,14 +92,15 @@ public final class TicketNotices implements DurableSubscriber {
     /** Follows the ticket events while a channel is there; stops following when the last one goes. */
     private void follow() {
         if (context == null || !active) return;
-        if (!channels.isEmpty() && registration == null) {
+        boolean wanted = !channels.isEmpty() && (config.nearPosition() > 0 || config.ticketCalled());
+        if (wanted && registration == null) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(DurableSubscriber.NAME, NAME);
             props.put(DurableSubscriber.FROM, "end");
             props.put(EventListener.TYPES, new String[] {QueueEvents.TICKET_ISSUED, QueueEvents.TICKET_CALLED, QueueEvents.TICKET_TRANSFERRED,
                 QueueEvents.TICKET_CANCELLED, QueueEvents.TICKET_FINISHED, QueueEvents.TICKET_NO_SHOW});
             registration = context.registerService(DurableSubscriber.class, this, props);
-        } else if (channels.isEmpty() && registration != null) {
+        } else if (!wanted && registration != null) {
             unregister();
         }
     }
@@ -120,8 +115,9 @@ public final class TicketNotices implements DurableSubscriber {
     }
 
     @Modified
-    void modified(NotifyConfig c) {
+    synchronized void modified(NotifyConfig c) {
         config = c;
+        follow();
     }
 
     @Deactivate
@@ -149,7 +145,8 @@ public final class TicketNotices implements DurableSubscriber {
                     case QueueEvents.TICKET_CALLED -> {
                         called(c, e, id, p.path("counter").asText(null), p.path("counterName").asText(null));
                         cancelIfAny(c, branch, nearKey(id));
-                        near(c, branch);
+                        // those behind it in its queue moved up
+                        near(c, branch, p.path("queue").asText(null), null);
                     }
                     case QueueEvents.TICKET_FINISHED, QueueEvents.TICKET_NO_SHOW -> {
                         cancelIfAny(c, branch, nearKey(id));
@@ -158,9 +155,12 @@ public final class TicketNotices implements DurableSubscriber {
                     case QueueEvents.TICKET_CANCELLED -> {
                         cancelIfAny(c, branch, nearKey(id));
                         cancelIfAny(c, branch, calledKey(id));
-                        near(c, branch);
+                        near(c, branch, p.path("queue").asText(null), null);
                     }
-                    default -> near(c, branch);
+                    // a new ticket only pushes others back: only it can be near now
+                    case QueueEvents.TICKET_ISSUED -> near(c, branch, null, id);
+                    // a transfer moves up those of the queue it left, and places it in another: every queue
+                    default -> near(c, branch, null, null);
                 }
                 return null;
             });
@@ -177,8 +177,10 @@ public final class TicketNotices implements DurableSubscriber {
     private void called(Connection c, DomainEvent e, long id, String counterId, String counterName) throws Exception {
         if (!config.ticketCalled()) return;
         Ticket t = queues.ticket(e.branch(), Long.toString(id)).orElse(null);
-        // gone meanwhile (the event comes late, after a restart): its call is over
-        if (t == null || t.contact() == null || t.state() != TicketState.CALLED) return;
+        // over meanwhile (the event comes late, after a restart): no one to tell. A subscriber catching up
+        // from the database may read the event before the engine shows its commit (still WAITING then):
+        // the event says it is called, so that counts as called; one served or ended since is left untold
+        if (t == null || t.contact() == null || (t.state() != TicketState.CALLED && t.state() != TicketState.WAITING)) return;
         ContactAddress to = address(t);
         if (to == null) return;
         String lang = language(t, e.branch());
@@ -188,13 +190,15 @@ public final class TicketNotices implements DurableSubscriber {
         outbox.insert(c, n, lang, "called:" + e.branch() + "/" + e.sequence());
     }
 
-    private void near(Connection c, String branch) throws Exception {
+    /** Tells the waiting tickets with a contact that are near now: one ticket, a queue's, or the branch's; once each (by origin). */
+    private void near(Connection c, String branch, String queue, Long ticket) throws Exception {
         int limit = config.nearPosition();
         if (limit <= 0) return;
-        for (Ticket t : queues.activeTickets(branch)) {
+        List<Ticket> candidates = ticket != null ? queues.ticket(branch, Long.toString(ticket)).stream().toList() : queues.activeTickets(branch);
+        for (Ticket t : candidates) {
+            if (queue != null && !queue.equals(t.queue())) continue;
             if (t.contact() == null || t.state() != TicketState.WAITING || t.position() < 1 || t.position() > limit) continue;
             String key = nearKey(t.id());
-            if (outbox.hasKey(c, branch, key)) continue;
             ContactAddress to = address(t);
             if (to == null) continue;
             String lang = language(t, branch);
@@ -250,24 +254,8 @@ public final class TicketNotices implements DurableSubscriber {
         return eventName != null ? eventName : counterId;
     }
 
-    /** The customer's own ticket page, when Talon's public address is known. */
-    private String link(Ticket t) {
-        if (t.publicId() == null) return null;
-        String base = config.publicUrl() == null ? "" : config.publicUrl().strip();
-        if (base.isEmpty()) base = uiPublicUrl();
-        if (base.isEmpty()) return null;
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/t/" + t.publicId();
-    }
-
-    private String uiPublicUrl() {
-        ConfigurationAdmin ca = configAdmin;
-        if (ca == null) return "";
-        try {
-            Configuration[] cs = ca.listConfigurations("(service.pid=org.talon.ui)");
-            Object u = cs == null || cs.length == 0 || cs[0].getProperties() == null ? null : cs[0].getProperties().get("publicUrl");
-            return u == null ? "" : u.toString().strip();
-        } catch (Exception e) {
-            return "";
-        }
+    /** The customer's own ticket page; delivery makes it a link with Talon's public address. */
+    private static String link(Ticket t) {
+        return t.publicId() == null ? null : "/t/" + t.publicId();
     }
 }

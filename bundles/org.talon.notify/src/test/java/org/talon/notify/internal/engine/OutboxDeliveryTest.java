@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.talon.event.api.privacy.ContactAddress;
@@ -77,10 +76,7 @@ class OutboxDeliveryTest {
         String id = service.enqueue(tx, reminder("+48 600 100 200").build());
         assertEquals(List.of("insert notify_message"), tx.writes());
         assertEquals(List.of(), service.messages("demo", 10), "nothing before the commit");
-        AtomicInteger woken = new AtomicInteger();
-        tx.onCommit(woken::incrementAndGet);
         tx.commit(db);
-        assertEquals(1, woken.get());
         MessageStatus m = only();
         assertEquals(id, m.id());
         assertEquals(State.PENDING, m.state());
@@ -100,16 +96,6 @@ class OutboxDeliveryTest {
         assertEquals(1, m.attempts());
         assertEquals(T0, m.sent());
         assertEquals(0, service.delivery().runOnce(), "sent once");
-    }
-
-    @Test
-    void aCommandThatIsRolledBackLeavesNoMessage() throws Exception {
-        TestTransaction tx = new TestTransaction("demo", T0);
-        service.enqueue(tx, reminder("+48600100200").build());
-        tx.rollBack();
-        tx.commit(db);
-        assertEquals(List.of(), service.messages("demo", 10));
-        assertEquals(0, service.delivery().runOnce());
     }
 
     @Test

@@ -89,8 +89,9 @@ class TicketNoticesTest {
         active.add(ticket(1, "A001", null, null, TicketState.WAITING, 1));
         active.add(ticket(2, "A002", "+48 600 100 200", "pl", TicketState.WAITING, 2));
         active.add(ticket(3, "A003", "anna@example.org", null, TicketState.WAITING, 3));
-        event(QueueEvents.TICKET_ISSUED, 3, null);
-        assertEquals(List.of("ticket.near ticket:2:near PENDING"), messages(), "only the one with a contact, 2nd in line");
+        event(QueueEvents.TICKET_ISSUED, 2, null);
+        assertEquals(List.of("ticket.near ticket:2:near PENDING"), messages(), "issued 2nd in line, with a contact");
+        event(QueueEvents.TICKET_ISSUED, 2, null);
         event(QueueEvents.TICKET_ISSUED, 3, null);
         assertEquals(1, messages().size(), "an event handed again, or the next one, adds none");
 
@@ -151,5 +152,26 @@ class TicketNoticesTest {
         event(QueueEvents.TICKET_CALLED, 4, "3");
         service.delivery().runOnce();
         assertTrue(sms.sent.get(0).text().startsWith("Bilet A004"), sms.sent.get(0).text());
+    }
+
+    @Test
+    void aCallInOneQueueTellsOnlyThoseOfThatQueueThatMovedUp() throws Exception {
+        active.add(Ticket.builder().id(7).branch("demo").number("B001").queue("B").contact("+48600100207").state(TicketState.WAITING)
+                .position(1).publicId("p7x").build());
+        notices.handle(new DomainEvent(++seq, "demo", QueueEvents.TICKET_CALLED, T0, "{\"ticketId\":70,\"queue\":\"A\",\"state\":\"CALLED\"}"));
+        assertEquals(List.of(), messages(), "a call in A moves no one up in B");
+        notices.handle(new DomainEvent(++seq, "demo", QueueEvents.TICKET_CALLED, T0, "{\"ticketId\":71,\"queue\":\"B\",\"state\":\"CALLED\"}"));
+        assertEquals(List.of("ticket.near ticket:7:near PENDING"), messages());
+    }
+
+    @Test
+    void aCallReadBeforeTheEngineShowsItIsToldAllTheSameAndAnEndedTicketIsNot() throws Exception {
+        // a subscriber catching up from the database can be ahead of the engine's view: the ticket still shows WAITING
+        active.add(ticket(8, "C008", "+48600100208", "pl", TicketState.WAITING, 1));
+        event(QueueEvents.TICKET_CALLED, 8, "3");
+        assertTrue(messages().contains("ticket.called ticket:8:called PENDING"), messages().toString());
+        active.set(0, ticket(8, "C008", "+48600100208", "pl", TicketState.DONE, 0));
+        event(QueueEvents.TICKET_CALLED, 8, "3");
+        assertEquals(1, messages().stream().filter(m -> m.startsWith("ticket.called")).count(), "told once; a done ticket is not told again");
     }
 }

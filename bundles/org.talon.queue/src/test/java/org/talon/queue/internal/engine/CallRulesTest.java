@@ -75,6 +75,27 @@ class CallRulesTest {
     }
 
     @Test
+    void aBookedCustomerIsPlacedInLineByTheBookedTimeNotTheArrival() {
+        BranchState s = new Fixtures().service("A").profile("all", CallRules.STRICT_ORDER, "A").counter("1", "all")
+                .headStart(PriorityClass.APPOINTMENT, Duration.ofMinutes(5)).state();
+        LiveTicket before = issue(s, "A", T0);                                   // came at 08:00
+        LiveTicket after = issue(s, "A", T0.plus(Duration.ofMinutes(12)));      // came at 08:12
+        // booked for 08:15, checked in early at 07:55: line key 08:10 (its time minus the 5-minute head start)
+        LiveTicket booked = s.issue(Fixtures.request("demo", "A", PriorityClass.APPOINTMENT, null, null, null, null).toBuilder()
+                .appointmentAt(T0.plus(Duration.ofMinutes(15))).build(), T0.minus(Duration.ofMinutes(5)));
+        // booked for 10:00 and come at 08:13: it waits for its time behind everyone who came before 09:55
+        LiveTicket later = s.issue(Fixtures.request("demo", "A", PriorityClass.APPOINTMENT, null, null, null, null).toBuilder()
+                .appointmentAt(T0.plus(Duration.ofHours(2))).build(), T0.plus(Duration.ofMinutes(13)));
+        LiveTicket walkIn = issue(s, "A", T0.plus(Duration.ofMinutes(14)));     // came at 08:14
+        List<LiveTicket> order = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            order.add(s.call("1", T0.plus(Duration.ofMinutes(20))));
+            s.finish("1", T0.plus(Duration.ofMinutes(20)));
+        }
+        assertEquals(List.of(before, booked, after, walkIn, later), order);
+    }
+
+    @Test
     void aNormalTicketIsNeverOvertakenForLongerThanTheHeadStart() {
         BranchState s = Fixtures.simple();
         LiveTicket normal = issue(s, "A", T0);
