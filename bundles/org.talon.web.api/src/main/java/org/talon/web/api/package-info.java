@@ -5,7 +5,7 @@
  * {@code application/problem+json}, and documents them in the OpenAPI document.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.talon.web.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,7 +30,9 @@ final class OpenApiDocument {
         Map<String, Object> schemas = new TreeMap<>();
         schemas.put("Problem", Map.of("type", "object", "properties", Map.of(
                 "type", Map.of("type", "string"), "title", Map.of("type", "string"), "status", Map.of("type", "integer"),
-                "detail", Map.of("type", "string"), "instance", Map.of("type", "string"))));
+                "detail", Map.of("type", "string"), "instance", Map.of("type", "string"),
+                "invalid-params", Map.of("type", "array", "description", "the wrong values of a request body, each named",
+                        "items", Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string"), "reason", Map.of("type", "string")))))));
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         for (RouteSpec s : specs) {
             Map<String, Object> op = new LinkedHashMap<>();

@@ -23,11 +23,16 @@ final class Problems {
     static void write(ObjectMapper json, HttpServletResponse resp, ApiProblem problem, Locale locale, String instance)
             throws IOException {
         String detail = problem instanceof WebProblem w ? w.detail(locale) : problem.detail();
-        write(json, resp, problem.status(), Messages.title(locale, problem.status(), problem.title()), detail, instance);
+        write(json, resp, problem.status(), Messages.title(locale, problem.status(), problem.title()), detail, instance, problem.invalidParams());
     }
 
     static void write(ObjectMapper json, HttpServletResponse resp, int status, String title, String detail,
             String instance) throws IOException {
+        write(json, resp, status, title, detail, instance, java.util.List.of());
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse resp, int status, String title, String detail,
+            String instance, java.util.List<ApiProblem.InvalidParam> invalid) throws IOException {
         if (resp.isCommitted()) return;
         resp.resetBuffer();
         Map<String, Object> p = new LinkedHashMap<>();
@@ -36,6 +41,7 @@ final class Problems {
         p.put("status", status);
         p.put("detail", detail);
         p.put("instance", instance);
+        if (!invalid.isEmpty()) p.put("invalid-params", invalid);
         resp.setStatus(status);
         resp.setContentType("application/problem+json");
         resp.setCharacterEncoding("UTF-8");

@@ -48,6 +48,12 @@ public final class Templates {
         }
         t.put("ticket.near", List.of("number", "position", "branch", "link"));
         t.put("ticket.called", List.of("number", "counter", "branch"));
+        t.put("request.registered", List.of("id", "type", "branch", "link"));
+        t.put("request.ready", List.of("id", "type", "branch"));
+        for (String r : List.of("request.done", "request.rejected")) t.put(r, List.of("id", "type", "link", "result"));
+        t.put("request.cancelled", List.of("id", "type", "link"));
+        t.put("request.message", List.of("id", "type", "link", "text"));
+        t.put("request.overdue", List.of("id", "type", "branch", "link", "assignee", "dueAt"));
         return java.util.Collections.unmodifiableMap(t);
     }
 

@@ -24,7 +24,8 @@ class TemplatesTest {
     void everyTemplateIsInEveryLanguageWithOnlyItsOwnPlaceholders() {
         assertEquals(List.of(), templates.problems());
         assertEquals(List.of("booking.confirmed", "booking.reminder", "booking.rescheduled", "booking.cancelled", "booking.noshow",
-                "ticket.near", "ticket.called"), List.copyOf(Templates.TEMPLATES.keySet()));
+                "ticket.near", "ticket.called", "request.registered", "request.ready", "request.done", "request.rejected", "request.cancelled",
+                "request.message", "request.overdue"), List.copyOf(Templates.TEMPLATES.keySet()));
     }
 
     static Map<String, String> values(String template) {

@@ -126,6 +126,34 @@ public final class BranchCalendar {
         return sum;
     }
 
+    /**
+     * The moment at which {@code open} time of business hours has passed after {@code from}: a
+     * deadline counted in opening hours (a request due in 16 business hours). Zero gives
+     * {@code from} itself; a deadline that falls on the end of an open period is that end, not the
+     * next opening. Days the clocks change count the hours that really pass.
+     *
+     * @throws IllegalArgumentException for a negative duration
+     * @throws IllegalStateException when the calendar has no open hours in the 3 years after {@code from}
+     * @since 1.1
+     */
+    public Instant plusOpenTime(Instant from, Duration open) {
+        if (open.isNegative()) throw new IllegalArgumentException("a negative duration of open time: " + open);
+        if (open.isZero()) return from;
+        Duration left = open;
+        LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
+        for (LocalDate d = first; d.isBefore(first.plusYears(3)); d = d.plusDays(1)) {
+            for (OpenPeriod p : openPeriods(d)) {
+                Instant s = max(p.start().toInstant(), from);
+                Instant e = p.end().toInstant();
+                if (!e.isAfter(s)) continue;
+                Duration here = Duration.between(s, e);
+                if (here.compareTo(left) >= 0) return s.plus(left);
+                left = left.minus(here);
+            }
+        }
+        throw new IllegalStateException("the calendar has no " + open + " of open time in the 3 years after " + from);
+    }
+
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

@@ -5,7 +5,7 @@
  * {@link org.talon.queue.api.Branch#calendar()} without another domain being installed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.talon.queue.api.calendar;
 
 import org.osgi.annotation.bundle.Export;
