@@ -12,7 +12,7 @@ import org.talon.workflow.api.NewRequest;
 import org.talon.workflow.api.Request;
 
 @Service
-@Command(scope = "talon", name = "request-register", description = "Registers a request, e.g. talon:request-register passport --name 'Anna Nowak' --phone +48600100200 surname=Nowak birthDate=1990-01-31")
+@Command(scope = "talon", name = "request-register", description = "Registers a request (options first), e.g. talon:request-register --name 'Anna Nowak' --phone +48600100200 complaint subject=Late details='Waited an hour'")
 public final class RequestRegisterCommand extends RequestCommand {
     @Argument(index = 0, name = "type", required = true, description = "The request type's code")
     String type;

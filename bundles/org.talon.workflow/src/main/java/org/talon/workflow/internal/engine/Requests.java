@@ -30,6 +30,7 @@ import org.talon.event.api.BranchTransaction;
 import org.talon.event.api.EventLog;
 import org.talon.event.api.StorageUnavailableException;
 import org.talon.event.api.privacy.ContactAddress;
+import org.talon.event.api.text.Texts;
 import org.talon.queue.api.Branch;
 import org.talon.queue.api.Channel;
 import org.talon.queue.api.IssueRequest;
@@ -270,7 +271,7 @@ public final class Requests implements WorkflowService {
             Desk desk = desk(branch);
             Request r = openOne(desk, canonical);
             RequestType type = type(setup, r.type());
-            if (!action.allowedFrom(r.state())) throw Messages.refuse(ILLEGAL_STATE, "action.notFrom", action.name(), r.state().name(), r.id());
+            if (!action.allowedFrom(r.state())) throw Messages.refuse(ILLEGAL_STATE, "action.notFrom", new Texts.Key("action." + action.name()), new Texts.Key("state." + r.state().name()), r.id());
             Instant now = tx.now();
             Request.Builder after = r.toBuilder().updatedAt(now).version(r.version() + 1);
             RequestState to = action.to();
@@ -605,7 +606,7 @@ public final class Requests implements WorkflowService {
         Request r = desk.get(id);
         if (r != null) return r;
         Request stored = store.read(id).orElseThrow(() -> Messages.refuse(NOT_FOUND, "request.notFound", id));
-        throw Messages.refuse(ILLEGAL_STATE, "request.closed", stored.id(), stored.state().name());
+        throw Messages.refuse(ILLEGAL_STATE, "request.closed", stored.id(), new Texts.Key("state." + stored.state().name()));
     }
 
     private static Request current(Desk desk, String id) {
