@@ -52,6 +52,7 @@ public final class Main {
             case "branches" -> m.branches();
             case "ui" -> Pages.run(m.distribution, m.work, m.num("calls", 100));
             case "booking" -> BookingBench.run(m.distribution, m.work, m.num("clients", 16), m.num("requests", 3000), m.num("messages", 500));
+            case "requests" -> RequestsBench.run(m.distribution, m.work, m.num("open", 100_000), m.num("clients", 16), m.num("intake", 20_000));
             case "hardware" -> HardwareBench.run(m.distribution, m.work, m.num("tickets", 50), m.num("calls", 200), m.num("updates", 5));
             default -> {
                 usage();
@@ -64,6 +65,7 @@ public final class Main {
     private static void usage() {
         System.err.println("""
                 usage: distribution/bench/run <run> [--option value ...]
+                  requests  the work list with --open 100000 requests (engine alone), intake over HTTP: --clients 16 --intake 20000
                   cycles    issue -> call -> finish over HTTP: --kiosks 8 --counters 8 --seconds 20 --warmup 30 --db h2|postgres
                             --waiting 64 (bound on waiting tickets) --preload 0 (tickets waiting in line A before the run)
                             --config pid:key=value,... (set on the console first, e.g. org.talon.event:lingerMicros=0)

@@ -404,4 +404,23 @@ abstract class WorkflowTests {
                 "numbers go on after the restart: " + id + " then " + next);
         assertTrue(Duration.ofSeconds(after.path("secondsLeft").asLong()).toHours() > 20, "its SLA kept: " + after);
     }
+
+    @Test
+    @Order(9)
+    void thePublicFormTakesTenRequestsAnHourFromOneContactAndAPersonsDataIsErasedOnRequest() throws Exception {
+        String phone = phone();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) ids.add(json(api.call("POST", "/branches/demo/requests", null, complaint(phone, null)), 201).path("id").asText());
+        Api.problem(api.call("POST", "/branches/demo/requests", null, complaint(phone, null)), 429, "Too many requests from this contact");
+        json(api.call("POST", "/branches/demo/requests", ANNA, complaint(phone, null)), 201); // staff are not limited
+        act(ids.get(0), MIA, "CANCEL", null, null, 200);
+        String out = karaf.client("talon:erase-contact \"" + phone + "\"");
+        assertTrue(out.contains("11 requests"), out);
+        Api.problem(api.call("GET", "/requests/" + ids.get(1) + "/status?contact=" + q(phone), null, null), 404, "no request");
+        JsonNode kept = json(api.call("GET", "/requests/" + ids.get(0), ADMIN, null), 200);
+        assertEquals("CANCELLED", kept.path("state").asText(), "the request itself stays");
+        assertTrue(kept.path("phone").isNull() && kept.path("name").isNull(), "without its contact data: " + kept);
+        assertEquals(0, kept.path("fields").size(), "and without its form's values");
+        assertEquals(2, kept.path("history").size(), "its history stays");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -48,8 +49,15 @@ public final class RequestRoutes {
     private static final Set<Role> STAFF = Set.of(Role.OPERATOR, Role.MANAGER, Role.RECEPTION);
     private static final Role[] PUBLIC = {Role.PUBLIC};
 
+    /** Requests one contact may register per hour on the public form. */
+    static final int INTAKE_PER_HOUR = 10;
+    /** Wrong contacts given for one id in 15 minutes before the id is locked for the rest of them. */
+    static final int WRONG_PROOFS = 5;
+
     private final Requests requests;
     private final List<ServiceRegistration<Route>> registrations = new ArrayList<>();
+    private final Throttle perContact = new Throttle(INTAKE_PER_HOUR, java.time.Duration.ofHours(1), java.time.Clock.systemUTC());
+    private final Throttle perId = new Throttle(WRONG_PROOFS, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
 
     @Activate
     public RequestRoutes(BundleContext context, @Reference WorkflowComponent workflow) {
@@ -64,6 +72,7 @@ public final class RequestRoutes {
         add(context, RouteSpec.builder("POST", "/branches/{branch}/requests").roles(PUBLIC).requestType(Views.RegisterBody.class)
                 .responseType(Views.RequestView.class).status(201)
                 .answer(400, "The form has wrong values: each is named in invalid-params").answer(404, "No such branch or request type")
+                .answer(429, "Too many requests from one contact on the public form")
                 .summary("Registers a request: from the public web form, or by staff (contact centre, counter) and other systems").build(), this::register);
         add(context, RouteSpec.builder("GET", "/requests").roles(STAFF).responseType(Views.PageView.class).answer(400, "A filter is wrong")
                 .summary("A work list, soonest due first (query: branch, state (comma separated), type, assignee (- for nobody), overdue, offset, limit)")
@@ -88,7 +97,7 @@ public final class RequestRoutes {
                 .answer(404, "No such branch, or it takes no requests").summary("Who works on requests: skills, load, on duty").build(),
                 r -> Reply.ok(requests.staff(r.path("branch")).stream().map(Views.StaffView::of).toList()));
         add(context, RouteSpec.builder("GET", "/requests/{id}/status").roles(PUBLIC).responseType(Views.StatusView.class)
-                .answer(400, "No contact given").answer(404, "No request with that id and contact")
+                .answer(400, "No contact given").answer(404, "No request with that id and contact").answer(429, "Too many wrong contacts for the id")
                 .summary("A customer's request by its id, with its phone number or e-mail address as proof (query: contact)").build(),
                 r -> Reply.ok(status(proven(r), r.locale())));
         add(context, RouteSpec.builder("POST", "/requests/{id}/messages").roles(PUBLIC).requestType(Views.MessageBody.class)
@@ -160,6 +169,18 @@ public final class RequestRoutes {
             }
         }
         Views.ContactBody c = body.contact() == null ? new Views.ContactBody(null, null, null) : body.contact();
+        if (!staff) {
+            for (String key : new String[] {c.phone(), c.email()}) {
+                if (key == null || key.isBlank()) continue;
+                String k;
+                try {
+                    k = ContactAddress.parse(key).value();
+                } catch (IllegalArgumentException e) {
+                    continue; // the engine names it with the form's other wrong values
+                }
+                if (!perContact.attempt(k)) throw new ApiProblem(429, "Too many requests", Messages.text(r.locale(), "throttle.contact"));
+            }
+        }
         String branch = r.path("branch");
         try {
             Request q = requests.register(new NewRequest(branch, body.type(), body.fields(), c.name(), c.phone(), c.email(),
@@ -245,7 +266,14 @@ public final class RequestRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(400, "Bad request", Messages.text(r.locale(), "query.noContact"));
         }
-        return requests.find(r.path("id"), a).orElseThrow(() -> notFound(r));
+        String id = r.path("id").strip().toUpperCase(Locale.ROOT);
+        if (!perId.allows(id)) throw new ApiProblem(429, "Too many requests", Messages.text(r.locale(), "throttle.proof"));
+        Optional<Request> found = requests.find(id, a);
+        if (found.isEmpty()) {
+            perId.attempt(id);
+            throw notFound(r);
+        }
+        return found.get();
     }
 
     private static ApiProblem notFound(RouteRequest r) {
