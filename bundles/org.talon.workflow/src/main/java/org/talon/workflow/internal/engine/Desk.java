@@ -32,6 +32,11 @@ public final class Desk {
     private final Map<String, Request> open = new HashMap<>();
     private final TreeSet<Request> byDue = new TreeSet<>(BY_DUE);
     private final TreeSet<Request> unassigned = new TreeSet<>(BY_PRIORITY);
+    /** The work list's narrower orders by due time: per holder, nobody's, the overdue. */
+    private final Map<String, TreeSet<Request>> byAssignee = new HashMap<>();
+    private final TreeSet<Request> nobodys = new TreeSet<>(BY_DUE);
+    private final TreeSet<Request> overdue = new TreeSet<>(BY_DUE);
+    private final Map<RequestState, TreeSet<Request>> byState = new java.util.EnumMap<>(RequestState.class);
     private final Map<String, Integer> load = new HashMap<>();
     private final Map<Long, String> byTicket = new HashMap<>();
     private final Map<Integer, Integer> numbers = new HashMap<>();
@@ -89,6 +94,14 @@ public final class Desk {
             open.remove(before.id());
             byDue.remove(before);
             unassigned.remove(before);
+            if (before.assignee() == null) nobodys.remove(before);
+            else {
+                TreeSet<Request> mine = byAssignee.get(before.assignee());
+                mine.remove(before);
+                if (mine.isEmpty()) byAssignee.remove(before.assignee());
+            }
+            if (before.overdue()) overdue.remove(before);
+            byState.get(before.state()).remove(before);
             if (before.state().held() && before.assignee() != null) load.merge(before.assignee(), -1, Integer::sum);
             if (before.ticketId() != 0) byTicket.remove(before.ticketId());
         }
@@ -96,6 +109,10 @@ public final class Desk {
             open.put(after.id(), after);
             byDue.add(after);
             if (after.state() == RequestState.REGISTERED) unassigned.add(after);
+            if (after.assignee() == null) nobodys.add(after);
+            else byAssignee.computeIfAbsent(after.assignee(), k -> new TreeSet<>(BY_DUE)).add(after);
+            if (after.overdue()) overdue.add(after);
+            byState.computeIfAbsent(after.state(), k -> new TreeSet<>(BY_DUE)).add(after);
             if (after.state().held() && after.assignee() != null) load.merge(after.assignee(), 1, Integer::sum);
             if (after.ticketId() != 0) byTicket.put(after.ticketId(), after.id());
         }
@@ -169,8 +186,54 @@ public final class Desk {
      * @return the number that match in all, and the page in {@code page}
      */
     synchronized int list(Predicate<Request> which, int offset, int limit, List<Request> page) {
+        return scan(byDue, which, offset, limit, page);
+    }
+
+    /**
+     * A page of the work list, looking only where the answer can be: one holder's requests,
+     * nobody's, or the overdue when the query names them; every one when it does not. With no
+     * other condition ({@code rest} null) the total is the set's size and only the page is read.
+     *
+     * @param assignee a login, {@code ""} for nobody's, or null
+     * @param overdue  true for only the overdue, or null
+     * @param state    the one state asked for, or null (several states are for {@code rest})
+     * @param rest     what else a request must match, or null for nothing else
+     */
+    synchronized int list(String assignee, Boolean overdue, RequestState state, Predicate<Request> rest, int offset, int limit, List<Request> page) {
+        if (state != null && assignee == null && overdue == null) {
+            return rest == null ? first(byState.getOrDefault(state, EMPTY), offset, limit, page) : scan(byState.getOrDefault(state, EMPTY), rest, offset, limit, page);
+        }
+        if (state != null) rest = rest == null ? r -> r.state() == state : rest.and(r -> r.state() == state);
+        TreeSet<Request> where = byDue;
+        Predicate<Request> which = rest == null ? r -> true : rest;
+        if (assignee != null) {
+            where = assignee.isEmpty() ? nobodys : byAssignee.getOrDefault(assignee, EMPTY);
+            if (Boolean.TRUE.equals(overdue)) which = which.and(Request::overdue);
+            else if (Boolean.FALSE.equals(overdue)) which = which.and(r -> !r.overdue());
+        } else if (Boolean.TRUE.equals(overdue)) {
+            where = this.overdue;
+        } else if (Boolean.FALSE.equals(overdue)) {
+            which = which.and(r -> !r.overdue());
+        }
+        boolean everyOne = rest == null && (overdue == null || (assignee == null && overdue));
+        return everyOne ? first(where, offset, limit, page) : scan(where, which, offset, limit, page);
+    }
+
+    /** The page of a whole set: only the page is read. */
+    private static int first(TreeSet<Request> where, int offset, int limit, List<Request> page) {
+        int n = 0;
+        for (Request r : where) {
+            if (page.size() >= limit) break;
+            if (n++ >= offset) page.add(r);
+        }
+        return where.size();
+    }
+
+    private static final TreeSet<Request> EMPTY = new TreeSet<>(BY_DUE);
+
+    private static int scan(TreeSet<Request> where, Predicate<Request> which, int offset, int limit, List<Request> page) {
         int total = 0;
-        for (Request r : byDue) {
+        for (Request r : where) {
             if (!which.test(r)) continue;
             if (total >= offset && page.size() < limit) page.add(r);
             total++;

@@ -175,9 +175,11 @@ public final class Requests implements WorkflowService {
         boolean open = q.states().isEmpty() || q.states().stream().anyMatch(RequestState::open);
         if (closed && open) throw Messages.refuse(INVALID, "query.openAndClosed");
         if (closed) return store.closed(new RequestQuery(q.branch(), q.states(), q.type(), q.assignee(), q.overdue(), offset, limit));
-        Predicate<Request> which = r -> (q.states().isEmpty() || q.states().contains(r.state())) && (q.type() == null || q.type().equals(r.type()))
-                && (q.assignee() == null || (RequestQuery.NOBODY.equals(q.assignee()) ? r.assignee() == null : q.assignee().equals(r.assignee())))
-                && (q.overdue() == null || q.overdue() == r.overdue());
+        RequestState one = q.states().size() == 1 ? q.states().iterator().next() : null;
+        boolean several = q.states().size() > 1;
+        Predicate<Request> rest = !several && q.type() == null ? null
+                : r -> (!several || q.states().contains(r.state())) && (q.type() == null || q.type().equals(r.type()));
+        String assignee = q.assignee() == null ? null : RequestQuery.NOBODY.equals(q.assignee()) ? "" : q.assignee();
         List<String> branches = new ArrayList<>();
         if (q.branch() != null) {
             setup(q.branch());
@@ -189,13 +191,13 @@ public final class Requests implements WorkflowService {
         }
         if (branches.size() == 1) {
             List<Request> page = new ArrayList<>();
-            int total = desk(branches.get(0)).list(which, offset, limit, page);
+            int total = desk(branches.get(0)).list(assignee, q.overdue(), one, rest, offset, limit, page);
             return new RequestPage(total, page);
         }
         // several branches: each one's first offset + limit, merged by due time
         List<Request> all = new ArrayList<>();
         int total = 0;
-        for (String b : branches) total += desk(b).list(which, 0, offset + limit, all);
+        for (String b : branches) total += desk(b).list(assignee, q.overdue(), one, rest, 0, offset + limit, all);
         all.sort(Desk.BY_DUE);
         return new RequestPage(total, all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())));
     }
