@@ -234,8 +234,12 @@ abstract class WorkflowTests {
     @Order(3)
     void aRequestGoesFromIntakeThroughWorkToItsResultWithWhoDidWhatWhenInItsHistory() throws Exception {
         String phone = phone();
-        JsonNode staffIntake = json(api.call("POST", "/branches/demo/requests", MARTA, complaint(phone, null)), 201);
+        String visit = Api.field(api.call("POST", "/branches/demo/tickets", ADMIN, "{\"service\":\"A\"}").body(), "id");
+        String atCounter = complaint(phone, null).replace("\"language\":\"pl\"}", "\"language\":\"pl\",\"visitTicket\":" + visit + "}");
+        Api.problem(api.call("POST", "/branches/demo/requests", MARTA, atCounter.replace(":" + visit + "}", ":999999}")), 400, "no ticket 999999");
+        JsonNode staffIntake = json(api.call("POST", "/branches/demo/requests", MARTA, atCounter), 201);
         assertEquals("COUNTER", staffIntake.path("intake").asText(), "an operator registers at the counter");
+        assertEquals(Long.parseLong(visit), staffIntake.path("visitTicket").asLong(), "the visit it came from");
         assertEquals("marta", staffIntake.path("createdBy").asText());
         String id = staffIntake.path("id").asText();
         JsonNode open = json(api.call("GET", "/requests?branch=demo&assignee=-&type=complaint", ANNA, null), 200);

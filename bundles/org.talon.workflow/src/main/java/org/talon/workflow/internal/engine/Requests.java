@@ -230,6 +230,9 @@ public final class Requests implements WorkflowService {
         Setup setup = setup(n.branch());
         RequestType type = type(setup, n.type());
         Validation.Checked c = validation.check(type, n, setup.branch());
+        if (n.visitTicket() != 0 && queues.ticket(setup.branch().id(), String.valueOf(n.visitTicket())).isEmpty()) {
+            throw Messages.refuse(INVALID, "visit.notFound", String.valueOf(n.visitTicket()), setup.branch().id());
+        }
         Intake intake = n.intake() == null ? Intake.WEB : n.intake();
         String branch = setup.branch().id();
         return run(branch, tx -> {

@@ -60,12 +60,12 @@ public final class Views {
     public record RequestView(String id, String branch, String type, String typeName, String state, String stateName, int priority,
             Map<String, String> fields, String name, String phone, String email, String language, String intake, String createdAt,
             String createdBy, String assignee, String dueAt, Long secondsLeft, boolean clockRunning, boolean atRisk, boolean overdue, String result, String ticketNumber,
-            String updatedAt, String closedAt, List<HistoryView> history) {
+            long visitTicket, String updatedAt, String closedAt, List<HistoryView> history) {
         static RequestView of(Request r, RequestType t, Duration left, Locale locale, List<HistoryEntry> history) {
             return new RequestView(r.id(), r.branch(), r.type(), t == null ? r.type() : t.name(locale.getLanguage()), r.state().name(),
                     Messages.text(locale, "state." + r.state().name()), r.priority(), r.fields(), r.name(), r.phone(), r.email(), r.language(),
                     r.intake().name(), r.createdAt().toString(), r.createdBy(), r.assignee(), r.dueAt() == null ? null : r.dueAt().toString(),
-                    left == null ? null : left.getSeconds(), r.state().slaRuns(), r.warned(), r.overdue(), r.result(), r.ticketNumber(), r.updatedAt().toString(),
+                    left == null ? null : left.getSeconds(), r.state().slaRuns(), r.warned(), r.overdue(), r.result(), r.ticketNumber(), r.visitTicketId(), r.updatedAt().toString(),
                     r.closedAt() == null ? null : r.closedAt().toString(), history == null ? null : history.stream().map(HistoryView::of).toList());
         }
     }
